@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { PostCard } from "@/app/_components/post-card";
+import { caller } from "@/server/trpc/server";
+
+const loadCreator = cache((handle: string) => caller.creator.byHandle({ handle }));
+
+export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }): Promise<Metadata> {
+  const creator = await loadCreator((await params).handle);
+  if (!creator) return { title: "Not found" };
+  return {
+    title: creator.displayName,
+    description: creator.tagline || creator.about.slice(0, 160),
+    openGraph: { title: creator.displayName, description: creator.tagline, type: "profile" },
+  };
+}
+
+export default async function CreatorPage({ params }: { params: Promise<{ handle: string }> }) {
+  const { handle } = await params;
+  const creator = await loadCreator(handle);
+  if (!creator) notFound();
+  const posts = await caller.post.byCreator({ creatorId: creator.id, limit: 20 });
+  return (
+    <main className="mx-auto max-w-3xl px-5 py-10">
+      <header className="border-b border-line pb-8">
+        <div
+          aria-hidden
+          className="flex h-16 w-16 items-center justify-center rounded-full bg-accent-soft font-serif text-2xl font-bold text-accent-strong"
+        >
+          {creator.displayName.slice(0, 1).toUpperCase()}
+        </div>
+        <h1 className="mt-4 font-serif text-3xl font-bold sm:text-4xl">{creator.displayName}</h1>
+        <p className="mt-1 text-sm text-faint">@{creator.handle}</p>
+        {creator.tagline && <p className="mt-3 text-lg text-muted">{creator.tagline}</p>}
+        {creator.about && <p className="mt-4 whitespace-pre-line leading-relaxed">{creator.about}</p>}
+      </header>
+      <section className="mt-8">
+        <h2 className="text-lg font-semibold">Recent posts</h2>
+        {posts.length === 0 ? (
+          <p className="mt-4 rounded-2xl border border-dashed border-line bg-card p-8 text-center text-muted">
+            {creator.displayName} has not published anything yet.
+          </p>
+        ) : (
+          <div className="mt-4 space-y-4">
+            {posts.map((post) => (
+              <PostCard key={post.id} post={{ ...post, handle: creator.handle }} />
+            ))}
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import { RecentPosts } from "@/app/_components/recent-posts";
+import { caller } from "@/server/trpc/server";
+
+export const metadata = { title: "Explore" };
+
+export default async function ExplorePage() {
+  const posts = await caller.post.recent();
+  return (
+    <main className="mx-auto max-w-5xl px-5 py-10">
+      <h1 className="text-2xl font-bold">Explore</h1>
+      <p className="mt-1 text-muted">New writing, music and art from creators on Atelier.</p>
+      <div className="mt-6">
+        <RecentPosts posts={posts} empty="Nothing published yet. Be the first: start a creator page and publish a post." />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { enabledOAuthProviders } from "@/server/auth/config";
+import { getViewer } from "@/server/auth/viewer";
+import { AuthForms } from "./auth-forms";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const AUTH_ERRORS: Record<string, string> = {
+  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
+  OAuthAccountNotLinked: "This email already has an account. Sign in with your password or a sign-in link.",
+  AccessDenied: "Sign-in was cancelled.",
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const redirectTo = params.callbackUrl ?? params.redirectTo ?? "/studio";
+  if (await getViewer()) redirect(redirectTo.startsWith("/") && !redirectTo.startsWith("//") ? redirectTo : "/studio");
+  const error = params.error ? (AUTH_ERRORS[params.error] ?? "Sign-in did not work. Please try again.") : null;
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-5 py-12">
+      <a href="/" className="mb-8 font-serif text-2xl font-bold text-ink">
+        Atelier
+      </a>
+      <AuthForms
+        initialMode={params.mode === "signup" ? "signup" : "signin"}
+        redirectTo={redirectTo}
+        oauth={enabledOAuthProviders()}
+        error={error}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+export type SaveState = {
+  kind: "idle" | "unsaved" | "saving" | "saved" | "offline" | "conflict" | "error";
+  at: Date | null;
+};
+
+const LABEL: Record<SaveState["kind"], string> = {
+  idle: "Not saved yet",
+  unsaved: "Unsaved changes",
+  saving: "Saving…",
+  saved: "Saved",
+  offline: "Offline — kept on this device",
+  conflict: "Conflict — changed elsewhere",
+  error: "Not saved — kept on this device",
+};
+
+const DOT: Record<SaveState["kind"], string> = {
+  idle: "bg-faint",
+  unsaved: "bg-warn",
+  saving: "bg-warn animate-pulse",
+  saved: "bg-ok",
+  offline: "bg-warn",
+  conflict: "bg-danger",
+  error: "bg-danger",
+};
+
+/** Always visible, and announced politely to screen readers as it changes. */
+export function SaveStatus({ state }: { state: SaveState }) {
+  const time =
+    state.kind === "saved" && state.at
+      ? ` ${new Date(state.at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}`
+      : "";
+  return (
+    <p role="status" aria-live="polite" data-save-state={state.kind} className="flex items-center gap-2 text-sm text-muted">
+      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${DOT[state.kind]}`} />
+      {LABEL[state.kind]}
+      {time}
+    </p>
+  );
+}

@@ -1,0 +1,20 @@
+import { requireCreatorPage } from "../_lib/guards";
+import { CreatorProfileForm } from "../_components/creator-profile-form";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const creator = await requireCreatorPage("/studio/settings");
+  return (
+    <main className="mx-auto max-w-xl px-5 py-10">
+      <h1 className="text-2xl font-bold">Settings</h1>
+      <h2 className="mt-8 text-lg font-semibold">Your page</h2>
+      <div className="mt-4">
+        <CreatorProfileForm
+          mode="edit"
+          initial={{ handle: creator.handle, displayName: creator.displayName, tagline: creator.tagline, about: creator.about }}
+        />
+      </div>
+    </main>
+  );
+}

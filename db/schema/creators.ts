@@ -1,0 +1,21 @@
+// A creator's public page: one per user, addressed by its handle.
+import { pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { uuidv7 } from "uuidv7";
+import { users } from "./auth";
+
+export const creators = pgTable(
+  "creators",
+  {
+    id: text().primaryKey().$defaultFn(() => uuidv7()),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    handle: text().notNull(),
+    displayName: text().notNull(),
+    tagline: text().notNull().default(""),
+    about: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("creators_handle_key").on(t.handle), uniqueIndex("creators_user_key").on(t.userId)],
+);

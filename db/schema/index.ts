@@ -1,0 +1,4 @@
+export * from "./auth";
+export * from "./creators";
+export * from "./posts";
+export * from "./platform";

@@ -1,0 +1,21 @@
+// Infrastructure tables: the mail outbox and the fixed-window rate limiter.
+import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { uuidv7 } from "uuidv7";
+
+/** Every message the app sends is recorded; with no SMTP configured this is the dev outbox. */
+export const mailOutbox = pgTable("mail_outbox", {
+  id: text().primaryKey().$defaultFn(() => uuidv7()),
+  to: text().notNull(),
+  subject: text().notNull(),
+  text: text().notNull(),
+  html: text().notNull(),
+  transport: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One row per limited key; a window restarts once `resetAt` has passed. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  count: integer().notNull(),
+  resetAt: timestamp({ withTimezone: true }).notNull(),
+});

@@ -1,0 +1,74 @@
+// Plain-text views of a post document: the text itself, word counts, reading time and excerpts
+// (for search, feeds, metadata and emails). Works on validated documents; never renders HTML.
+import type { DocumentNode, PostDocument } from "./validate";
+
+export const WORDS_PER_MINUTE = 230;
+
+/**
+ * The document's text. Blocks are separated by a blank line, items of one list by a newline;
+ * line breaks and code block lines are kept. Dividers and empty paragraphs produce nothing.
+ */
+export function documentPlainText(doc: PostDocument): string {
+  return blocksOf(doc.content).join("\n\n");
+}
+
+export function countWords(doc: PostDocument): number {
+  let words = 0;
+  // A "word" is a whitespace-separated run containing a letter or digit, so "—" or "*" are not.
+  for (const token of documentPlainText(doc).split(/\s+/)) {
+    if (/[\p{L}\p{N}]/u.test(token)) words += 1;
+  }
+  return words;
+}
+
+export function readingMinutes(words: number): number {
+  if (!(words > 0)) return 0;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** The start of the text on one line, at most `maxChars` long, cut between words with "…". */
+export function excerpt(doc: PostDocument, maxChars = 200): string {
+  const text = documentPlainText(doc).replace(/\s+/g, " ").trim();
+  if (text.length <= maxChars) return text;
+  if (maxChars < 1) return "";
+
+  // Leave room for the ellipsis, then back up to the last space if there is one.
+  let cut = text.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(" ");
+  if (space > 0 && text.charAt(maxChars - 1) !== " ") cut = cut.slice(0, space);
+  // Never end on half of a surrogate pair (a cut through one very long word).
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.replace(/[\s,;:.\u2013\u2014-]+$/, "")}…`;
+}
+
+function blocksOf(content: readonly DocumentNode[] | undefined): string[] {
+  const blocks: string[] = [];
+  for (const node of content ?? []) {
+    const block = blockText(node);
+    if (block) blocks.push(block);
+  }
+  return blocks;
+}
+
+function blockText(node: DocumentNode): string {
+  switch (node.type) {
+    case "horizontalRule":
+      return "";
+    case "bulletList":
+    case "orderedList":
+      return (node.content ?? []).map((item) => blocksOf(item.content).join("\n")).join("\n");
+    case "blockquote":
+      return blocksOf(node.content).join("\n\n");
+    default:
+      return inlineText(node.content);
+  }
+}
+
+function inlineText(content: readonly DocumentNode[] | undefined): string {
+  let text = "";
+  for (const node of content ?? []) {
+    if (node.type === "text") text += node.text ?? "";
+    else if (node.type === "hardBreak") text += "\n";
+  }
+  return text;
+}

@@ -1,0 +1,26 @@
+// AUTH_SECRET signs Auth.js tokens. Development invents one and keeps it in .data so sessions
+// survive restarts; production refuses to start without one.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export class MissingAuthSecretError extends Error {
+  constructor() {
+    super("AUTH_SECRET is not set. Production refuses to start without it: generate one with `openssl rand -base64 32`.");
+  }
+}
+
+export function authSecret(): string {
+  const fromEnv = process.env.AUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  if (process.env.NODE_ENV === "production") throw new MissingAuthSecretError();
+  const file = path.resolve(process.env.ATELIER_DATA_DIR ?? ".data", "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = randomBytes(32).toString("base64");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

@@ -1,0 +1,24 @@
+// The small context every service function takes: the database, who is asking, and the time.
+import type { Db } from "@/db/client";
+import type { creators } from "@/db/schema";
+import { AppError, AppErrorCode } from "@/lib/errors";
+
+export type Viewer = { userId: string };
+
+export type ServiceContext = {
+  db: Db;
+  viewer: Viewer | null;
+  /** Injected so tests and jobs can control the clock. */
+  now: Date;
+  /**
+   * The viewer's own creator page when a caller already loaded it (creatorProcedure does), so a
+   * service need not look it up again. Undefined means "not looked up yet", null "has none".
+   */
+  creator?: typeof creators.$inferSelect | null;
+};
+
+export type AuthedContext = ServiceContext & { viewer: Viewer };
+
+export function requireViewer(ctx: ServiceContext): asserts ctx is AuthedContext {
+  if (!ctx.viewer) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Sign in to continue.");
+}

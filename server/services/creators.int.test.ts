@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { ZodError } from "zod";
+import { describe, expect, it } from "vitest";
+import { creators } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { serviceContext, testDb } from "@/test/db";
+import { caught } from "@/test/errors";
+import { createCreator, createUser } from "../testing/factories";
+import {
+  checkHandleAvailability,
+  createCreatorPage,
+  getCreatorByHandle,
+  getOwnCreator,
+  updateCreatorProfile,
+} from "./creators";
+
+function freshHandle(prefix = "maker"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+async function pagesOf(userId: string) {
+  return testDb().select({ handle: creators.handle }).from(creators).where(eq(creators.userId, userId));
+}
+
+/** The messages a form would show next to the handle field. */
+function handleMessages(error: unknown): string[] {
+  expect(error).toBeInstanceOf(ZodError);
+  return (error as ZodError).issues.filter((issue) => issue.path[0] === "handle").map((issue) => issue.message);
+}
+
+describe("createCreatorPage", () => {
+  it("sets up a page that is then found by its handle", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const handle = freshHandle();
+    const ctx = serviceContext({ viewer: user });
+
+    const created = await createCreatorPage(ctx, { handle, displayName: "Ada's Workshop", tagline: "Looms", about: "" });
+
+    expect(created).toMatchObject({ handle, displayName: "Ada's Workshop", tagline: "Looms", userId: user.id });
+    expect(await getCreatorByHandle(serviceContext(), handle)).toMatchObject({ id: created.id, displayName: "Ada's Workshop" });
+    expect(await getOwnCreator(ctx)).toMatchObject({ id: created.id });
+  });
+
+  it("lower-cases a handle typed with capitals", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const handle = freshHandle("MixedCase");
+
+    const created = await createCreatorPage(serviceContext({ viewer: user }), {
+      handle: `  ${handle} `,
+      displayName: "Mixed",
+      tagline: "",
+      about: "",
+    });
+
+    expect(created.handle).toBe(handle.toLowerCase());
+    expect(await getCreatorByHandle(serviceContext(), handle)).toMatchObject({ id: created.id });
+  });
+
+  it.each([
+    ["studio", "That name is reserved by Atelier. Try another."],
+    ["ab", "Use at least 3 characters."],
+    ["has space", "Use only lowercase letters, digits and hyphens."],
+    ["-edgy-", "A handle cannot start or end with a hyphen."],
+  ])("refuses the handle %j and creates nothing", async (handle, message) => {
+    const db = testDb();
+    const user = await createUser(db);
+
+    const error = await caught(
+      createCreatorPage(serviceContext({ viewer: user }), { handle, displayName: "Nope", tagline: "", about: "" }),
+    );
+
+    expect(handleMessages(error)).toEqual([message]);
+    expect(await pagesOf(user.id)).toEqual([]);
+  });
+
+  it("refuses a handle someone else has, whatever its case", async () => {
+    const db = testDb();
+    const first = await createCreator(db);
+    const user = await createUser(db);
+
+    const error = await caught(
+      createCreatorPage(serviceContext({ viewer: user }), {
+        handle: first.handle.toUpperCase(),
+        displayName: "Copycat",
+        tagline: "",
+        about: "",
+      }),
+    );
+
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "ALREADY_EXISTS", field: "handle", message: `@${first.handle} is taken. Try another.` });
+    expect(await pagesOf(user.id)).toEqual([]);
+  });
+
+  it("gives a handle to exactly one of two people claiming it at once", async () => {
+    const db = testDb();
+    const [a, b] = await Promise.all([createUser(db), createUser(db)]);
+    const handle = freshHandle("contested");
+
+    const results = await Promise.allSettled(
+      [a, b].map((user) =>
+        createCreatorPage(serviceContext({ viewer: user }), { handle, displayName: "Mine", tagline: "", about: "" }),
+      ),
+    );
+
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")?.reason).toMatchObject({ code: "ALREADY_EXISTS", field: "handle" });
+  });
+
+  it("does not let one user have two pages", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+
+    const error = await caught(
+      createCreatorPage(serviceContext({ viewer: creator.user }), {
+        handle: freshHandle("second"),
+        displayName: "Second page",
+        tagline: "",
+        about: "",
+      }),
+    );
+
+    expect(error).toMatchObject({ code: "ALREADY_EXISTS", message: "You already have a creator page." });
+    expect(await pagesOf(creator.userId)).toEqual([{ handle: creator.handle }]);
+  });
+
+  it("does not let one user end up with two pages by submitting twice at once", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const ctx = serviceContext({ viewer: user });
+
+    const results = await Promise.allSettled(
+      [freshHandle("one"), freshHandle("two")].map((handle) =>
+        createCreatorPage(ctx, { handle, displayName: "Twice", tagline: "", about: "" }),
+      ),
+    );
+
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")?.reason).toMatchObject({ code: "ALREADY_EXISTS" });
+    expect(await pagesOf(user.id)).toHaveLength(1);
+  });
+
+  it("asks an anonymous visitor to sign in first", async () => {
+    const error = await caught(
+      createCreatorPage(serviceContext(), { handle: freshHandle(), displayName: "Ghost", tagline: "", about: "" }),
+    );
+    expect(error).toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
+
+describe("checkHandleAvailability", () => {
+  it("answers as the creator types: free, taken, invalid, and their own handle", async () => {
+    const db = testDb();
+    const existing = await createCreator(db);
+    const typing = await createUser(db);
+    const ctx = serviceContext({ viewer: typing });
+    const free = freshHandle("free");
+
+    expect(await checkHandleAvailability(ctx, ` ${free.toUpperCase()}`)).toEqual({
+      handle: free,
+      available: true,
+      message: `@${free} is available.`,
+    });
+    expect(await checkHandleAvailability(ctx, existing.handle)).toEqual({
+      handle: existing.handle,
+      available: false,
+      message: `@${existing.handle} is taken. Try another.`,
+    });
+    expect(await checkHandleAvailability(ctx, "Studio")).toEqual({
+      handle: "studio",
+      available: false,
+      message: "That name is reserved by Atelier. Try another.",
+    });
+    expect(await checkHandleAvailability(ctx, "ab")).toMatchObject({ available: false, message: "Use at least 3 characters." });
+    // Editing their own page, a creator may keep the handle they already have.
+    expect(await checkHandleAvailability(serviceContext({ viewer: existing.user }), existing.handle)).toMatchObject({
+      available: true,
+    });
+  });
+});
+
+describe("updateCreatorProfile", () => {
+  it("lets a creator keep their handle or move to a free one, but not to a taken one", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const other = await createCreator(db);
+    const ctx = serviceContext({ viewer: creator.user });
+    const profile = { displayName: "Renamed", tagline: "", about: "" };
+
+    expect(await updateCreatorProfile(ctx, { ...profile, handle: creator.handle })).toMatchObject({ handle: creator.handle });
+    const moved = freshHandle("moved");
+    expect(await updateCreatorProfile(ctx, { ...profile, handle: moved })).toMatchObject({ handle: moved, displayName: "Renamed" });
+
+    const error = await caught(updateCreatorProfile(ctx, { ...profile, handle: other.handle }));
+    expect(error).toMatchObject({ code: "ALREADY_EXISTS", field: "handle" });
+    expect(await getCreatorByHandle(serviceContext(), moved)).toMatchObject({ id: creator.id });
+  });
+
+  it("gives a free handle to exactly one of two creators moving to it at once", async () => {
+    const db = testDb();
+    const [a, b] = await Promise.all([createCreator(db), createCreator(db)]);
+    const handle = freshHandle("moving");
+
+    const results = await Promise.allSettled(
+      [a, b].map((creator) =>
+        updateCreatorProfile(serviceContext({ viewer: creator.user }), { handle, displayName: "Mine", tagline: "", about: "" }),
+      ),
+    );
+
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")?.reason).toMatchObject({ code: "ALREADY_EXISTS", field: "handle" });
+  });
+});

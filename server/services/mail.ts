@@ -1,0 +1,66 @@
+// Outgoing mail behind one interface: SMTP when SMTP_URL is set, otherwise the dev outbox table
+// that a developer reads at /dev/outbox (development only).
+import { desc } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type { Db } from "@/db/client";
+import { mailOutbox } from "@/db/schema";
+
+export type MailMessage = { to: string; subject: string; text: string; html: string };
+
+export interface MailTransport {
+  readonly name: "smtp" | "outbox";
+  send(db: Db, message: MailMessage): Promise<void>;
+}
+
+export const outboxTransport: MailTransport = {
+  name: "outbox",
+  async send(db, message) {
+    await db.insert(mailOutbox).values({ ...message, transport: "outbox" });
+  },
+};
+
+export function smtpTransport(url: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    name: "smtp",
+    async send(_db, message) {
+      await transporter.sendMail({ from, ...message });
+    },
+  };
+}
+
+let configured: MailTransport | undefined;
+
+export function mailTransport(): MailTransport {
+  const url = process.env.SMTP_URL;
+  configured ??= url ? smtpTransport(url, process.env.MAIL_FROM ?? "Atelier <no-reply@localhost>") : outboxTransport;
+  return configured;
+}
+
+export async function sendMail(db: Db, message: MailMessage): Promise<void> {
+  await mailTransport().send(db, message);
+}
+
+export async function listOutbox(db: Db, limit = 50) {
+  return db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function magicLinkMessage(to: string, url: string): MailMessage {
+  const host = new URL(url).host;
+  return {
+    to,
+    subject: `Your sign-in link for Atelier (${host})`,
+    text: `Sign in to Atelier:\n\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this email.`,
+    html: `<p>Sign in to Atelier:</p><p><a href="${escapeHtml(url)}">Sign in</a></p><p>The link works once and expires in 24 hours. If you did not ask for it, ignore this email.</p>`,
+  };
+}
+
+/** The dev outbox as a developer reads it in the browser; only ever called in development. */
+export async function readDevOutbox(limit = 50) {
+  const { getDb } = await import("@/db/client");
+  return listOutbox(getDb(), limit);
+}

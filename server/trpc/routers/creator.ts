@@ -1,0 +1,19 @@
+import { creatorByHandleInput, creatorProfileInput, handleAvailabilityInput } from "@/lib/schemas/creator";
+import {
+  checkHandleAvailability,
+  createCreatorPage,
+  getCreatorByHandle,
+  getOwnCreator,
+  updateCreatorProfile,
+} from "../../services/creators";
+import { createTRPCRouter, creatorProcedure, protectedProcedure, publicProcedure } from "../init";
+
+export const creatorRouter = createTRPCRouter({
+  byHandle: publicProcedure.input(creatorByHandleInput).query(({ ctx, input }) => getCreatorByHandle(ctx, input.handle)),
+  me: protectedProcedure.query(({ ctx }) => getOwnCreator(ctx)),
+  handleAvailability: protectedProcedure
+    .input(handleAvailabilityInput)
+    .query(({ ctx, input }) => checkHandleAvailability(ctx, input.handle)),
+  setup: protectedProcedure.input(creatorProfileInput).mutation(({ ctx, input }) => createCreatorPage(ctx, input)),
+  update: creatorProcedure.input(creatorProfileInput).mutation(({ ctx, input }) => updateCreatorProfile(ctx, input)),
+});
