@@ -1,6 +1,8 @@
-// Server start-up: configuration checks and migrations, before the first request is served.
+// Server start-up: configuration checks and migrations, before the first request is served; then
+// the job runner, which first publishes whatever came due while the server was down.
 import { migrateDatabase } from "@/db/migrate";
 import { authSecret } from "./auth/secret";
+import { startJobs } from "./jobs/start";
 
 export async function startServer(): Promise<void> {
   try {
@@ -10,4 +12,5 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   await migrateDatabase();
+  await startJobs();
 }

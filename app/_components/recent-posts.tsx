@@ -1,16 +1,6 @@
-import { PostCard } from "./post-card";
+import { PostCard, type PostCardData } from "./post-card";
 
-type Recent = {
-  id: string;
-  title: string;
-  slug: string;
-  excerpt: string;
-  wordCount: number;
-  publishedAt: Date | null;
-  locked: boolean;
-  handle: string;
-  displayName: string;
-};
+type Recent = PostCardData & { id: string; displayName: string };
 
 export function RecentPosts({ posts, empty }: { posts: Recent[]; empty: string }) {
   if (posts.length === 0) {

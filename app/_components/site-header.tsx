@@ -8,17 +8,22 @@ export function SiteHeader({ signedIn }: { signedIn: boolean }) {
         <Link href="/" className="font-serif text-xl font-bold">
           Atelier
         </Link>
-        <nav aria-label="Site" className="flex items-center gap-1 text-sm">
-          <Link href="/explore" className="rounded-lg px-3 py-2 text-muted hover:text-ink">
+        <nav aria-label="Site" className="flex items-center gap-1 whitespace-nowrap text-sm">
+          <Link href="/explore" className="hidden rounded-lg px-3 py-2 text-muted hover:text-ink sm:block">
             Explore
           </Link>
           {signedIn ? (
-            <Link href="/studio" className={buttonClass("secondary")}>
-              Studio
-            </Link>
+            <>
+              <Link href="/account/memberships" className="rounded-lg px-2 py-2 text-muted hover:text-ink sm:px-3">
+                Memberships
+              </Link>
+              <Link href="/studio" className={buttonClass("secondary")}>
+                Studio
+              </Link>
+            </>
           ) : (
             <>
-              <Link href="/login" className="rounded-lg px-3 py-2 text-muted hover:text-ink">
+              <Link href="/login" className="rounded-lg px-2 py-2 text-muted hover:text-ink sm:px-3">
                 Sign in
               </Link>
               <Link href="/login?mode=signup" className={buttonClass("primary")}>

@@ -14,6 +14,10 @@ export const creators = pgTable(
     displayName: text().notNull(),
     tagline: text().notNull().default(""),
     about: text().notNull().default(""),
+    /** ISO 4217 code for tier prices; money is always integer minor units of it. */
+    currency: text().notNull().default("USD"),
+    /** The access level new posts start with. */
+    defaultAccess: text().notNull().default("public"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

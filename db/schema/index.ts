@@ -2,3 +2,5 @@ export * from "./auth";
 export * from "./creators";
 export * from "./posts";
 export * from "./platform";
+export * from "./memberships";
+export * from "./media";

@@ -1,12 +1,29 @@
-// Posts: the validated document, its server-rendered HTML, and where it is in its lifecycle.
+// Posts: the validated document, its server-rendered HTML and teaser, where it is in its
+// lifecycle, and what is kept around it (revisions, old slugs, tags).
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
 import type { PostDocument } from "../../lib/document/validate";
+import { users } from "./auth";
 import { creators } from "./creators";
 
 export const postStatus = pgEnum("post_status", ["draft", "scheduled", "published", "archived"]);
-export const postAccess = pgEnum("post_access", ["public", "members", "paid", "tiers"]);
+/** `early_access`: the selected tiers until `publicAt`, then everyone. */
+export const postAccess = pgEnum("post_access", ["public", "members", "paid", "tiers", "early_access"]);
+/** What viewers without access see: text above the paywall break, the preview text, or nothing. */
+export const teaserMode = pgEnum("teaser_mode", ["auto", "custom", "none"]);
+export const revisionReason = pgEnum("revision_reason", ["publish", "update", "manual", "autosave", "restore"]);
 
 export const posts = pgTable(
   "posts",
@@ -15,19 +32,37 @@ export const posts = pgTable(
     creatorId: text()
       .notNull()
       .references(() => creators.id, { onDelete: "cascade" }),
+    /** text, image, gallery, audio, video, attachment, poll: derived from the document on save. */
+    kind: text().notNull().default("text"),
     title: text().notNull().default(""),
     // Follows the title until first publish, then frozen: shared links never break.
     slug: text().notNull(),
     status: postStatus().notNull().default("draft"),
     access: postAccess().notNull().default("public"),
+    publicAt: timestamp({ withTimezone: true }),
     document: jsonb().$type<PostDocument>().notNull(),
     // Rendered once at save time so the public page never renders the document per request.
     html: text().notNull().default(""),
+    teaserMode: teaserMode().notNull().default("auto"),
+    previewText: text().notNull().default(""),
+    teaserHtml: text().notNull().default(""),
     excerpt: text().notNull().default(""),
+    plainText: text().notNull().default(""),
     wordCount: integer().notNull().default(0),
+    coverMediaId: text(),
+    commentsEnabled: boolean().notNull().default(true),
+    notifyMembers: boolean().notNull().default(true),
+    /**
+     * Edits to a published post wait here until the creator presses Update; the live columns
+     * above change only then.
+     */
+    pendingTitle: text(),
+    pendingDocument: jsonb().$type<PostDocument>(),
     // Optimistic concurrency: a save names the version it started from.
     version: integer().notNull().default(1),
+    scheduledAt: timestamp({ withTimezone: true }),
     publishedAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -35,7 +70,75 @@ export const posts = pgTable(
     uniqueIndex("posts_creator_slug_key").on(t.creatorId, t.slug),
     index("posts_creator_published_idx")
       .on(t.creatorId, t.publishedAt.desc())
-      .where(sql`${t.status} = 'published'`),
+      .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
+    index("posts_published_idx")
+      .on(t.publishedAt.desc())
+      .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
     index("posts_creator_updated_idx").on(t.creatorId, t.updatedAt.desc()),
+    index("posts_scheduled_idx").on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
+    index("posts_search_idx").using(
+      "gin",
+      sql`to_tsvector('simple', ${t.title} || ' ' || ${t.plainText})`,
+    ),
   ],
+);
+
+export const postRevisions = pgTable(
+  "post_revisions",
+  {
+    id: text().primaryKey().$defaultFn(() => uuidv7()),
+    postId: text()
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    title: text().notNull(),
+    document: jsonb().$type<PostDocument>().notNull(),
+    reason: revisionReason().notNull(),
+    authorId: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("post_revisions_post_idx").on(t.postId, t.createdAt.desc())],
+);
+
+/** Slugs a post had before its current one, so old links redirect. */
+export const postSlugs = pgTable(
+  "post_slugs",
+  {
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    slug: text().notNull(),
+    postId: text()
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.creatorId, t.slug] })],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: text().primaryKey().$defaultFn(() => uuidv7()),
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    slug: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("tags_creator_slug_key").on(t.creatorId, t.slug)],
+);
+
+export const postTags = pgTable(
+  "post_tags",
+  {
+    postId: text()
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    tagId: text()
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.tagId] }), index("post_tags_tag_idx").on(t.tagId)],
 );

@@ -17,6 +17,8 @@ describe("documentSchema", () => {
       [
         "blockquote", "bulletList", "codeBlock", "doc", "hardBreak", "heading",
         "horizontalRule", "listItem", "orderedList", "paragraph", "text",
+        "taskList", "taskItem", "spoiler", "paywallBreak",
+        "image", "gallery", "galleryImage", "audio", "video", "attachment", "embed",
       ].sort(),
     );
     expect(Object.keys(schema.marks).sort()).toEqual(["bold", "code", "italic", "link", "strike", "underline"]);

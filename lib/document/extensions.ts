@@ -4,6 +4,8 @@ import { getSchema, type Extensions } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import StarterKit from "@tiptap/starter-kit";
 
+import { DocumentTaskItem, DocumentTaskList, PaywallBreak, Spoiler } from "./nodes/blocks";
+import { mediaNodes } from "./nodes/media";
 import { isSafeUrl, urlScheme } from "./url";
 
 export const LINK_REL = "noopener noreferrer nofollow";
@@ -57,6 +59,11 @@ export const documentExtensions: Extensions = [
     // Dropcursor and gapcursor only add editor plugins; getSchema and the static renderer work
     // without a DOM with them enabled (covered by the tests), so the editor keeps them.
   }),
+  DocumentTaskList,
+  DocumentTaskItem,
+  Spoiler,
+  PaywallBreak,
+  ...mediaNodes,
 ];
 
 let schema: Schema | undefined;

@@ -88,3 +88,26 @@ describe("excerpt", () => {
     expect(words.charAt(result.length - 1)).toBe(" ");
   });
 });
+
+describe("text of the newer blocks", () => {
+  const ID = "0192f0a0-1234-7abc-8def-0123456789ab";
+  const rich = doc(
+    paragraph(text("Intro.")),
+    { type: "taskList", content: [{ type: "taskItem", attrs: { checked: true }, content: [paragraph(text("buy clay"))] }] },
+    { type: "spoiler", content: [paragraph(text("The butler did it."))] },
+    { type: "image", attrs: { mediaId: ID, alt: "alt is not text", caption: "A kiln." } },
+    { type: "audio", attrs: { mediaId: ID, title: "Episode one" } },
+    { type: "attachment", attrs: { mediaId: ID, name: "file.pdf", size: 1, mime: "application/pdf" } },
+    { type: "paywallBreak" },
+    paragraph(text("Members.")),
+  );
+
+  it("includes checklists, spoilers, captions and audio titles, not alt text or file names", () => {
+    expect(documentPlainText(rich)).toBe(["Intro.", "buy clay", "The butler did it.", "A kiln.", "Episode one", "Members."].join("\n\n"));
+    expect(countWords(rich)).toBe(12);
+  });
+
+  it("never gives a spoiler away in an excerpt", () => {
+    expect(excerpt(rich)).toBe("Intro. buy clay A kiln. Episode one Members.");
+  });
+});

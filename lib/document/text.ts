@@ -4,12 +4,15 @@ import type { DocumentNode, PostDocument } from "./validate";
 
 export const WORDS_PER_MINUTE = 230;
 
+type TextOptions = { spoilers: boolean };
+
 /**
  * The document's text. Blocks are separated by a blank line, items of one list by a newline;
- * line breaks and code block lines are kept. Dividers and empty paragraphs produce nothing.
+ * line breaks and code block lines are kept. Captions and audio titles count as text; dividers,
+ * the paywall break, empty paragraphs and files produce nothing.
  */
 export function documentPlainText(doc: PostDocument): string {
-  return blocksOf(doc.content).join("\n\n");
+  return blocksOf(doc.content, { spoilers: true }).join("\n\n");
 }
 
 export function countWords(doc: PostDocument): number {
@@ -28,7 +31,8 @@ export function readingMinutes(words: number): number {
 
 /** The start of the text on one line, at most `maxChars` long, cut between words with "…". */
 export function excerpt(doc: PostDocument, maxChars = 200): string {
-  const text = documentPlainText(doc).replace(/\s+/g, " ").trim();
+  // An excerpt is shown to people who have not clicked anything: it must not give a spoiler away.
+  const text = blocksOf(doc.content, { spoilers: false }).join(" ").replace(/\s+/g, " ").trim();
   if (text.length <= maxChars) return text;
   if (maxChars < 1) return "";
 
@@ -41,24 +45,36 @@ export function excerpt(doc: PostDocument, maxChars = 200): string {
   return `${cut.replace(/[\s,;:.\u2013\u2014-]+$/, "")}…`;
 }
 
-function blocksOf(content: readonly DocumentNode[] | undefined): string[] {
+function blocksOf(content: readonly DocumentNode[] | undefined, options: TextOptions): string[] {
   const blocks: string[] = [];
   for (const node of content ?? []) {
-    const block = blockText(node);
+    const block = blockText(node, options);
     if (block) blocks.push(block);
   }
   return blocks;
 }
 
-function blockText(node: DocumentNode): string {
+function blockText(node: DocumentNode, options: TextOptions): string {
   switch (node.type) {
     case "horizontalRule":
+    case "paywallBreak":
+    case "gallery":
+    case "attachment":
+    case "embed":
       return "";
+    case "image":
+    case "video":
+      return typeof node.attrs?.caption === "string" ? node.attrs.caption.trim() : "";
+    case "audio":
+      return typeof node.attrs?.title === "string" ? node.attrs.title.trim() : "";
     case "bulletList":
     case "orderedList":
-      return (node.content ?? []).map((item) => blocksOf(item.content).join("\n")).join("\n");
+    case "taskList":
+      return (node.content ?? []).map((item) => blocksOf(item.content, options).join("\n")).join("\n");
+    case "spoiler":
+      return options.spoilers ? blocksOf(node.content, options).join("\n\n") : "";
     case "blockquote":
-      return blocksOf(node.content).join("\n\n");
+      return blocksOf(node.content, options).join("\n\n");
     default:
       return inlineText(node.content);
   }

@@ -69,7 +69,7 @@ describe("validateDocument accepts", () => {
 });
 
 describe("validateDocument refuses", () => {
-  it.each(["iframe", "script", "html", "image", "__proto__", "constructor", "toString"])(
+  it.each(["iframe", "script", "html", "img", "figure", "__proto__", "constructor", "toString"])(
     "unknown node type %j",
     (type) => {
       expectRefused(doc({ type, content: [] }), "unknown_node");
@@ -166,13 +166,12 @@ describe("validateDocument refuses", () => {
     expectRefused(many, "too_large");
   });
 
-  it("100,000-deep nesting, quickly and without overflowing the stack", () => {
+  // A hang would show as the test's own timeout; a recursive walk would overflow the stack.
+  it("100,000-deep nesting, without overflowing the stack", () => {
     let deep: Record<string, unknown> = paragraph(text("bottom"));
     for (let i = 0; i < 100_000; i += 1) deep = { type: "blockquote", content: [deep] };
-    const started = performance.now();
     expectRefused(doc(deep), "too_deep");
     expectRefused({ type: "doc", attrs: deep }, "too_deep");
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it("nesting just past the node depth limit", () => {

@@ -1,15 +1,17 @@
 // Validation of post bodies on every write: size and depth limits, the schema's node, mark and
-// attribute allow-lists, safe link URLs, then ProseMirror's own content rules. Never throws.
+// attribute allow-lists, safe link URLs, media ids and embeds, one top-level paywall break, then
+// ProseMirror's own content rules. Never throws.
 import { Node as ProseMirrorNode, type Schema } from "@tiptap/pm/model";
 
 import { documentSchema, ORDERED_LIST_TYPES } from "./extensions";
+import { NODE_ATTRIBUTE_RULES, NODE_CHECKS, type AttrRule, type AttrValue } from "./node-rules";
 import { isSafeUrl, urlScheme } from "./url";
 
 export { isSafeUrl, type UrlPolicy } from "./url";
 
 export const DOCUMENT_LIMITS = { maxBytes: 2_000_000, maxDepth: 40, maxNodes: 100_000 } as const;
 
-export type AttrValue = string | number | boolean | null;
+export type { AttrValue } from "./node-rules";
 export type DocumentMark = { type: string; attrs?: Record<string, AttrValue> };
 export type DocumentNode = {
   type: string;
@@ -45,14 +47,13 @@ const RELOAD_ADVICE = "Reload the editor and try again.";
 
 const CODE_LANGUAGE = /^[A-Za-z0-9_+#.-]{1,40}$/;
 
-type AttrRule = { required?: boolean; check: (value: AttrValue) => boolean; message: string };
-
 const optionalString: AttrRule["check"] = (v) => v === null || typeof v === "string";
 
 // Attributes whose values reach the HTML get a rule; any other attribute the schema declares
 // only needs a scalar value. Rules must accept the schema's defaults, so a validated document
 // (which we return with defaults filled in) validates again.
 const ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
+  ...NODE_ATTRIBUTE_RULES,
   heading: {
     level: {
       required: true,
@@ -182,6 +183,7 @@ function checkJsonBounds(root: unknown): DocumentProblem | null {
 /** Checks every node and mark against the schema's allow-lists, iteratively. */
 function checkShape(root: unknown, schema: Schema): DocumentProblem | null {
   let nodes = 0;
+  let paywallBreaks = 0;
   const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 1 }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { value, depth } = item;
@@ -217,6 +219,26 @@ function checkShape(root: unknown, schema: Schema): DocumentProblem | null {
 
     const attrProblem = checkAttrs(attrs, type, nodeType.spec.attrs);
     if (attrProblem) return attrProblem;
+    const check = Object.hasOwn(NODE_CHECKS, type) ? NODE_CHECKS[type] : undefined;
+    if (check) {
+      const values = isPlainObject(attrs) ? attrs : {};
+      const message = check((key) => (Object.hasOwn(values, key) ? (values[key] as AttrValue) : null));
+      if (message) return badAttribute(message);
+    }
+
+    if (type === "paywallBreak") {
+      paywallBreaks += 1;
+      if (paywallBreaks > 1) {
+        return problem("invalid_structure", "A post can have only one paywall break. Remove the extra one and try again.");
+      }
+      // The teaser is "the blocks above the break", which only means something at the top level.
+      if (depth !== 2) {
+        return problem(
+          "invalid_structure",
+          "The paywall break must sit between top-level blocks, not inside a list, quote or spoiler. Move it and try again.",
+        );
+      }
+    }
 
     if (marks !== undefined) {
       if (!Array.isArray(marks)) return damaged("Some formatting in the post is damaged.");
@@ -335,6 +357,14 @@ const LABELS: Record<string, string> = {
   horizontalRule: "divider",
   listItem: "list item",
   orderedList: "numbered list",
+  taskList: "checklist",
+  taskItem: "checklist item",
+  paywallBreak: "paywall break",
+  galleryImage: "gallery image",
+  image: "picture",
+  audio: "sound clip",
+  attachment: "file",
+  embed: "embedded video",
 };
 
 function label(type: string): string {

@@ -1,66 +1,58 @@
-// Posts: drafting, saving with optimistic concurrency, publishing, and reading them back.
-import { and, desc, eq, like, or, sql } from "drizzle-orm";
-import { creators, posts } from "@/db/schema";
+// Posts, the creator's side: drafting, saving with optimistic concurrency, pending changes to
+// published posts, and publishing. What readers get back lives in post-reads.ts, behind the
+// access policy; revisions live in revisions.ts, settings in post-settings.ts.
+import { desc, eq } from "drizzle-orm";
+import { creators, postAccess, posts } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { emptyDocument, validateDocument, type PostDocument } from "@/lib/document/validate";
-import { renderDocumentHtml } from "@/lib/document/render";
-import { countWords, excerpt } from "@/lib/document/text";
+import { emptyDocument } from "@/lib/document/validate";
 import { AppError, AppErrorCode } from "@/lib/errors";
-import { slugify, uniqueSlug } from "@/lib/slug";
-import { createPostInput, publishPostInput, savePostInput } from "@/lib/schemas/post";
+import { createPostInput, pendingChangesInput, publishPostInput, savePostInput } from "@/lib/schemas/post";
 import type { z } from "zod";
-import { decidePostVisibility, type AccessViewer } from "./access";
-import { getOwnCreator, requireOwnCreator } from "./creators";
 import type { ServiceContext } from "./context";
+import { requireOwnCreator } from "./creators";
+import { derived } from "./post-derived";
+import {
+  checkedDocument,
+  draftText,
+  freeSlug,
+  hasPendingChanges,
+  isLive,
+  lockPost,
+  ownPost,
+  recordAutosaveRevision,
+  recordRevision,
+  staleVersion,
+  withSlugRetry,
+  writeDraftText,
+  type PostRow,
+  type PostText,
+} from "./post-store";
+import { tagsOfPost } from "./tags";
+import { syncPostMedia } from "./media";
 
-type PostRow = typeof posts.$inferSelect;
+export type EditorPost = PostRow & {
+  /** The text to edit: pending changes of a published post, or the draft itself. */
+  draftTitle: string;
+  draftDocument: PostRow["document"];
+  hasPendingChanges: boolean;
+  tags: string[];
+};
 
-function notFound(): AppError {
-  return new AppError(AppErrorCode.NOT_FOUND, "This post does not exist or was deleted.");
+async function editorView(db: Db, post: PostRow): Promise<EditorPost> {
+  const text = draftText(post);
+  return {
+    ...post,
+    draftTitle: text.title,
+    draftDocument: text.document,
+    hasPendingChanges: hasPendingChanges(post),
+    tags: await tagsOfPost(db, post.id),
+  };
 }
 
-function checkedDocument(input: unknown): PostDocument {
-  const result = validateDocument(input);
-  if (!result.ok) throw new AppError(AppErrorCode.INVALID_INPUT, result.message, { field: "document" });
-  return result.doc;
-}
-
-/** Everything derived from the document, computed once at save time. */
-function derived(document: PostDocument) {
-  return { html: renderDocumentHtml(document), excerpt: excerpt(document, 280), wordCount: countWords(document) };
-}
-
-async function freeSlug(db: Db, creatorId: string, title: string, exceptPostId?: string): Promise<string> {
-  const base = slugify(title);
-  const rows = await db
-    .select({ slug: posts.slug, id: posts.id })
-    .from(posts)
-    .where(and(eq(posts.creatorId, creatorId), or(eq(posts.slug, base), like(posts.slug, `${base}-%`))));
-  const taken = new Set(rows.filter((r) => r.id !== exceptPostId).map((r) => r.slug));
-  return uniqueSlug(base, taken);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === "23505" || e.cause?.code === "23505";
-}
-
-/** Slug races are rare (two saves of one creator at once); one retry settles them. */
-async function withSlugRetry<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return run();
-  }
-}
-
-async function ownPost(ctx: ServiceContext, id: string): Promise<PostRow> {
-  const creator = await requireOwnCreator(ctx);
-  const post = await ctx.db.query.posts.findFirst({ where: and(eq(posts.id, id), eq(posts.creatorId, creator.id)) });
-  // Someone else's post is reported as missing, not forbidden: ids reveal nothing.
-  if (!post) throw notFound();
-  return post;
+/** The creator's default access for new posts; anything unrecognised starts gated, not open. */
+function startingAccess(value: string): PostRow["access"] {
+  const known = postAccess.enumValues.find((access) => access === value);
+  return known ?? "members";
 }
 
 export async function createPost(ctx: ServiceContext, input: z.input<typeof createPostInput>) {
@@ -71,64 +63,202 @@ export async function createPost(ctx: ServiceContext, input: z.input<typeof crea
     const slug = await freeSlug(ctx.db, creator.id, data.title);
     const [post] = await ctx.db
       .insert(posts)
-      .values({ creatorId: creator.id, title: data.title, slug, document, ...derived(document), createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        creatorId: creator.id,
+        title: data.title,
+        slug,
+        document,
+        access: startingAccess(creator.defaultAccess),
+        ...derived(document, { teaserMode: "auto", previewText: "" }),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning();
+    await syncPostMedia(ctx.db, post!.id, creator.id, document);
     return post!;
   });
 }
 
-export async function getPostForEditor(ctx: ServiceContext, id: string) {
-  return ownPost(ctx, id);
+export async function getPostForEditor(ctx: ServiceContext, id: string): Promise<EditorPost> {
+  return editorView(ctx.db, await ownPost(ctx, id));
 }
 
-export type SaveResult = { id: string; version: number; slug: string; updatedAt: Date };
+export type SaveResult = { id: string; version: number; slug: string; updatedAt: Date; hasPendingChanges: boolean };
 
 /**
  * Saves only if nobody saved since `baseVersion`; otherwise CONFLICT, and the caller keeps its
- * text. The check and the write are one UPDATE, so two saves from one version cannot both win.
+ * text. The post row is locked for the check and the write, so two saves from one version
+ * cannot both win. A published post's text goes to its pending changes.
  */
 export async function savePost(ctx: ServiceContext, input: z.input<typeof savePostInput>): Promise<SaveResult> {
   const data = savePostInput.parse(input);
-  const post = await ownPost(ctx, data.id);
-  const document = checkedDocument(data.document);
-  return withSlugRetry(async () => {
-    // The slug follows the title until first publish; after that it is frozen.
-    const slug = post.publishedAt ? post.slug : await freeSlug(ctx.db, post.creatorId, data.title, post.id);
-    const [saved] = await ctx.db
+  const own = await ownPost(ctx, data.id);
+  const text: PostText = { title: data.title, document: checkedDocument(data.document) };
+  const authorId = ctx.viewer?.userId ?? null;
+  const saved = await withSlugRetry(() =>
+    ctx.db.transaction(async (tx) => {
+      const post = await lockPost(tx, own.id);
+      if (post.version !== data.baseVersion) throw staleVersion();
+      if (data.replacesConflict) {
+        // "Keep mine" after a conflict: the other side's text stays restorable from the history.
+        await recordRevision(tx, { postId: post.id, version: post.version, text: draftText(post), reason: "autosave", authorId, now: ctx.now });
+      }
+      const row = await writeDraftText(tx, post, text, ctx.now);
+      const revision = { postId: row.id, version: row.version, text, authorId, now: ctx.now };
+      // Resolving a conflict is a deliberate choice, so both sides of it are kept.
+      if (data.reason === "manual" || data.replacesConflict) await recordRevision(tx, { ...revision, reason: "manual" });
+      else await recordAutosaveRevision(tx, { ...revision, reason: "autosave" });
+      return row;
+    }),
+  );
+  return { id: saved.id, version: saved.version, slug: saved.slug, updatedAt: saved.updatedAt, hasPendingChanges: hasPendingChanges(saved) };
+}
+
+/**
+ * Makes a post's current text live: pending changes (or the draft) become the published title,
+ * document and derived HTML, the post is `published`, and a revision is kept.
+ *
+ * Shared by publishing, Update and the scheduled publisher; it does NOT check who is asking, so
+ * callers authorize first (publishPost via ownPost; a job by construction). Guards:
+ * `baseVersion` (refuse with CONFLICT if the post changed since) and `fromStatuses` (publish
+ * only if the post is still in one of them). Returns null when `fromStatuses` does not match,
+ * so a job that runs twice publishes once. Throws INVALID_INPUT (field `title`) for an untitled
+ * post, NOT_FOUND for a missing or deleted one.
+ */
+export async function applyPublish(
+  db: Db,
+  post: Pick<PostRow, "id">,
+  now: Date,
+  authorId: string | null,
+  options: { reason?: "publish" | "update"; baseVersion?: number; fromStatuses?: PostRow["status"][] } = {},
+): Promise<PostRow | null> {
+  return db.transaction(async (tx) => {
+    const current = await lockPost(tx, post.id);
+    if (current.deletedAt) return null;
+    if (options.fromStatuses && !options.fromStatuses.includes(current.status)) return null;
+    if (options.baseVersion !== undefined && current.version !== options.baseVersion) throw staleVersion();
+    const text = draftText(current);
+    if (!text.title.trim()) {
+      throw new AppError(AppErrorCode.INVALID_INPUT, "Give your post a title before publishing.", { field: "title" });
+    }
+    const [published] = await tx
       .update(posts)
-      .set({ title: data.title, slug, document, ...derived(document), version: sql`${posts.version} + 1`, updatedAt: ctx.now })
-      .where(and(eq(posts.id, post.id), eq(posts.version, data.baseVersion)))
-      .returning({ id: posts.id, version: posts.version, slug: posts.slug, updatedAt: posts.updatedAt });
-    if (!saved) throw staleVersion();
-    return saved;
+      .set({
+        title: text.title,
+        document: text.document,
+        pendingTitle: null,
+        pendingDocument: null,
+        ...derived(text.document, current),
+        status: "published",
+        scheduledAt: null,
+        publishedAt: current.publishedAt ?? now,
+        version: current.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(posts.id, current.id))
+      .returning();
+    await syncPostMedia(tx, current.id, current.creatorId, text.document);
+    await recordRevision(tx, {
+      postId: current.id,
+      version: published!.version,
+      text,
+      reason: options.reason ?? (current.status === "published" ? "update" : "publish"),
+      authorId,
+      now,
+    });
+    return published!;
   });
 }
 
-function staleVersion(): AppError {
-  return new AppError(
-    AppErrorCode.CONFLICT,
-    "This post was changed somewhere else since you opened it. Your text is kept here; choose which version to keep.",
-  );
-}
-
-export async function publishPost(ctx: ServiceContext, input: z.input<typeof publishPostInput>) {
+export async function publishPost(ctx: ServiceContext, input: z.input<typeof publishPostInput>): Promise<PostRow> {
   const data = publishPostInput.parse(input);
   const post = await ownPost(ctx, data.id);
-  if (!post.title.trim()) {
-    throw new AppError(AppErrorCode.INVALID_INPUT, "Give your post a title before publishing.", { field: "title" });
-  }
-  const [published] = await ctx.db
-    .update(posts)
-    .set({
-      status: "published",
-      publishedAt: post.publishedAt ?? ctx.now,
-      version: sql`${posts.version} + 1`,
-      updatedAt: ctx.now,
-    })
-    .where(and(eq(posts.id, post.id), eq(posts.version, data.baseVersion)))
-    .returning();
+  const published = await applyPublish(ctx.db, post, ctx.now, ctx.viewer?.userId ?? null, {
+    reason: post.status === "published" ? "update" : "publish",
+    baseVersion: data.baseVersion,
+  });
   if (!published) throw staleVersion();
   return published;
+}
+
+/** Update: a published post's pending changes become the live text. */
+export async function publishPendingChanges(ctx: ServiceContext, input: z.input<typeof pendingChangesInput>): Promise<EditorPost> {
+  const data = pendingChangesInput.parse(input);
+  const post = await ownPost(ctx, data.id);
+  if (!isLive(post)) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "Only a published post has changes to update. Publish it instead.");
+  }
+  const updated = await applyPublish(ctx.db, post, ctx.now, ctx.viewer?.userId ?? null, {
+    reason: "update",
+    baseVersion: data.baseVersion,
+    fromStatuses: ["published"],
+  });
+  if (!updated) throw staleVersion();
+  return editorView(ctx.db, updated);
+}
+
+/** Discard: drop a published post's pending changes; they stay restorable from the history. */
+export async function discardPendingChanges(ctx: ServiceContext, input: z.input<typeof pendingChangesInput>): Promise<EditorPost> {
+  const data = pendingChangesInput.parse(input);
+  const own = await ownPost(ctx, data.id);
+  const discarded = await ctx.db.transaction(async (tx) => {
+    const post = await lockPost(tx, own.id);
+    if (post.version !== data.baseVersion) throw staleVersion();
+    if (!hasPendingChanges(post)) return post;
+    const [row] = await tx
+      .update(posts)
+      .set({ pendingTitle: null, pendingDocument: null, version: post.version + 1, updatedAt: ctx.now })
+      .where(eq(posts.id, post.id))
+      .returning();
+    await recordRevision(tx, {
+      postId: post.id,
+      version: post.version,
+      text: draftText(post),
+      reason: "manual",
+      authorId: ctx.viewer?.userId ?? null,
+      now: ctx.now,
+    });
+    return row!;
+  });
+  return editorView(ctx.db, discarded);
+}
+
+export type PostPreview = {
+  id: string;
+  title: string;
+  slug: string;
+  status: PostRow["status"];
+  access: PostRow["access"];
+  hasPendingChanges: boolean;
+  publishedAt: Date | null;
+  wordCount: number;
+  /** The current (pending, for a published post) text as the public page will render it. */
+  html: string;
+  /** What viewers without access would see of that text. */
+  teaserHtml: string;
+  creator: { handle: string; displayName: string };
+};
+
+/** The creator's current text rendered exactly as the public page renders published text. */
+export async function previewPost(ctx: ServiceContext, id: string): Promise<PostPreview> {
+  const post = await ownPost(ctx, id);
+  const creator = await ctx.db.query.creators.findFirst({ where: eq(creators.id, post.creatorId) });
+  const text = draftText(post);
+  // Rendered now rather than read from the stored columns, so it is what Publish would produce.
+  const view = derived(text.document, post);
+  return {
+    id: post.id,
+    title: text.title,
+    slug: post.slug,
+    status: post.status,
+    access: post.access,
+    hasPendingChanges: hasPendingChanges(post),
+    publishedAt: post.publishedAt,
+    wordCount: view.wordCount,
+    html: view.html,
+    teaserHtml: view.teaserHtml,
+    creator: { handle: creator!.handle, displayName: creator!.displayName },
+  };
 }
 
 export async function listOwnPosts(ctx: ServiceContext) {
@@ -148,111 +278,4 @@ export async function listOwnPosts(ctx: ServiceContext) {
     .where(eq(posts.creatorId, creator.id))
     .orderBy(desc(posts.updatedAt))
     .limit(200);
-}
-
-async function accessViewer(ctx: ServiceContext): Promise<AccessViewer> {
-  if (!ctx.viewer) return null;
-  const own = await getOwnCreator(ctx);
-  return { userId: ctx.viewer.userId, creatorId: own?.id ?? null };
-}
-
-export type ReadablePost = {
-  id: string;
-  title: string;
-  slug: string;
-  status: PostRow["status"];
-  access: PostRow["access"];
-  excerpt: string;
-  wordCount: number;
-  publishedAt: Date | null;
-  updatedAt: Date;
-  /** Present only when the policy grants the whole post. */
-  html: string | null;
-  creator: { id: string; handle: string; displayName: string };
-};
-
-/** A post as this viewer may see it, or null when it must look missing. */
-export async function getReadablePost(ctx: ServiceContext, handle: string, slug: string): Promise<ReadablePost | null> {
-  const [row] = await ctx.db
-    .select({ post: posts, creator: { id: creators.id, handle: creators.handle, displayName: creators.displayName } })
-    .from(posts)
-    .innerJoin(creators, eq(creators.id, posts.creatorId))
-    .where(and(eq(creators.handle, handle.toLowerCase()), eq(posts.slug, slug)))
-    .limit(1);
-  if (!row) return null;
-  const visibility = decidePostVisibility(row.post, await accessViewer(ctx));
-  if (visibility === "hidden") return null;
-  const { post, creator } = row;
-  return {
-    id: post.id,
-    title: post.title,
-    slug: post.slug,
-    status: post.status,
-    access: post.access,
-    // The excerpt is cut from the body, so it is part of what the policy withholds.
-    excerpt: visibility === "full" ? post.excerpt : "",
-    wordCount: post.wordCount,
-    publishedAt: post.publishedAt,
-    updatedAt: post.updatedAt,
-    html: visibility === "full" ? post.html : null,
-    creator,
-  };
-}
-
-export type PostCard = Omit<ReadablePost, "html" | "creator"> & { locked: boolean };
-
-/** Published posts of a creator for their public page; bodies never leave here. */
-export async function listPublishedPosts(ctx: ServiceContext, creatorId: string, limit = 20): Promise<PostCard[]> {
-  const rows = await ctx.db
-    .select({
-      id: posts.id,
-      creatorId: posts.creatorId,
-      title: posts.title,
-      slug: posts.slug,
-      status: posts.status,
-      access: posts.access,
-      excerpt: posts.excerpt,
-      wordCount: posts.wordCount,
-      publishedAt: posts.publishedAt,
-      updatedAt: posts.updatedAt,
-    })
-    .from(posts)
-    .where(and(eq(posts.creatorId, creatorId), eq(posts.status, "published")))
-    .orderBy(desc(posts.publishedAt))
-    .limit(limit);
-  const viewer = await accessViewer(ctx);
-  return rows.flatMap(({ creatorId: _creatorId, ...row }) => {
-    const visibility = decidePostVisibility({ ...row, creatorId }, viewer);
-    if (visibility === "hidden") return [];
-    return [{ ...row, excerpt: visibility === "full" ? row.excerpt : "", locked: visibility !== "full" }];
-  });
-}
-
-/** Recent published posts across creators, for the explore page. */
-export async function listRecentPublished(ctx: ServiceContext, limit = 20) {
-  const rows = await ctx.db
-    .select({
-      id: posts.id,
-      creatorId: posts.creatorId,
-      title: posts.title,
-      slug: posts.slug,
-      status: posts.status,
-      access: posts.access,
-      excerpt: posts.excerpt,
-      wordCount: posts.wordCount,
-      publishedAt: posts.publishedAt,
-      handle: creators.handle,
-      displayName: creators.displayName,
-    })
-    .from(posts)
-    .innerJoin(creators, eq(creators.id, posts.creatorId))
-    .where(eq(posts.status, "published"))
-    .orderBy(desc(posts.publishedAt))
-    .limit(limit);
-  const viewer = await accessViewer(ctx);
-  return rows.flatMap((row) => {
-    const visibility = decidePostVisibility(row, viewer);
-    if (visibility === "hidden") return [];
-    return [{ ...row, excerpt: visibility === "full" ? row.excerpt : "", locked: visibility !== "full" }];
-  });
 }

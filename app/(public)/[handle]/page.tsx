@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { buttonClass } from "@/app/_components/button";
 import { PostCard } from "@/app/_components/post-card";
+import { formatMoney } from "@/lib/money";
 import { caller } from "@/server/trpc/server";
 
 const loadCreator = cache((handle: string) => caller.creator.byHandle({ handle }));
@@ -13,6 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ handle: s
     title: creator.displayName,
     description: creator.tagline || creator.about.slice(0, 160),
     openGraph: { title: creator.displayName, description: creator.tagline, type: "profile" },
+    alternates: { types: { "application/rss+xml": `/${creator.handle}/feed.xml` } },
   };
 }
 
@@ -20,7 +24,12 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
   const { handle } = await params;
   const creator = await loadCreator(handle);
   if (!creator) notFound();
-  const posts = await caller.post.byCreator({ creatorId: creator.id, limit: 20 });
+  const [posts, joinable] = await Promise.all([
+    caller.post.byCreator({ creatorId: creator.id, limit: 20 }),
+    caller.tier.byHandle({ handle: creator.handle }),
+  ]);
+  const tiers = joinable?.tiers ?? [];
+  const cheapest = tiers.reduce<(typeof tiers)[number] | null>((min, t) => (min === null || t.monthlyPrice < min.monthlyPrice ? t : min), null);
   return (
     <main className="mx-auto max-w-3xl px-5 py-10">
       <header className="border-b border-line pb-8">
@@ -34,6 +43,16 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
         <p className="mt-1 text-sm text-faint">@{creator.handle}</p>
         {creator.tagline && <p className="mt-3 text-lg text-muted">{creator.tagline}</p>}
         {creator.about && <p className="mt-4 whitespace-pre-line leading-relaxed">{creator.about}</p>}
+        {cheapest && (
+          <div className="mt-6 flex flex-wrap items-center gap-3">
+            <Link href={`/${creator.handle}/join`} className={buttonClass("primary")}>
+              Join
+            </Link>
+            <span className="text-sm text-muted">
+              {tiers.length} {tiers.length === 1 ? "tier" : "tiers"}, from {formatMoney(cheapest.monthlyPrice, cheapest.currency, { freeLabel: "free" })}
+            </span>
+          </div>
+        )}
       </header>
       <section className="mt-8">
         <h2 className="text-lg font-semibold">Recent posts</h2>
@@ -42,11 +61,13 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
             {creator.displayName} has not published anything yet.
           </p>
         ) : (
-          <div className="mt-4 space-y-4">
+          <ul className="mt-4 space-y-4">
             {posts.map((post) => (
-              <PostCard key={post.id} post={{ ...post, handle: creator.handle }} />
+              <li key={post.id}>
+                <PostCard post={{ ...post, handle: creator.handle, displayName: undefined }} />
+              </li>
             ))}
-          </div>
+          </ul>
         )}
       </section>
     </main>

@@ -1,14 +1,22 @@
-import { EmptySection } from "../_components/coming-section";
+import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { requireCreatorPage } from "../_lib/guards";
+import { MembersList } from "./_components/members-list";
 
 export const metadata = { title: "Audience" };
 
 export default async function AudiencePage() {
   await requireCreatorPage("/studio/audience");
   return (
-    <EmptySection title="Audience">
-      <p className="font-medium text-ink">No members yet.</p>
-      <p>Once tiers are open, the people who join your page are listed here, with their tier and how long they have been with you.</p>
-    </EmptySection>
+    <TRPCReactProvider>
+      <main className="mx-auto max-w-5xl px-4 py-8 sm:px-5 sm:py-10">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold">Audience</h1>
+          <a href="/studio/audience/export" className="text-sm font-medium text-accent-strong underline" download>
+            Export CSV
+          </a>
+        </div>
+        <MembersList />
+      </main>
+    </TRPCReactProvider>
   );
 }

@@ -1,74 +1,98 @@
 import Link from "next/link";
+import { TRPCError } from "@trpc/server";
 import { buttonClass } from "@/app/_components/button";
+import { libraryParamsToInput, libraryParamsToSearch, parseLibraryParams } from "@/lib/schemas/post-library";
 import { caller } from "@/server/trpc/server";
-import { LocalTime } from "@/app/_components/local-time";
 import { requireCreatorPage } from "../_lib/guards";
+import { LibraryFilters } from "./_components/library/library-filters";
+import { LibraryList } from "./_components/library/library-list";
+import { StatusTabs } from "./_components/library/status-tabs";
 
 export const metadata = { title: "Posts" };
 
-const STATUS_STYLE: Record<string, string> = {
-  draft: "bg-line text-muted",
-  scheduled: "bg-warn/10 text-warn",
-  published: "bg-ok/10 text-ok",
-  archived: "bg-line text-faint",
-};
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function PostsPage() {
+export default async function PostsPage({ searchParams }: Props) {
   const creator = await requireCreatorPage("/studio/posts");
-  const posts = await caller.post.list();
+  const params = parseLibraryParams(await searchParams);
+  const [page, tags] = await Promise.all([
+    caller.postLibrary.list(libraryParamsToInput(params)).catch((error: unknown) => {
+      // An outdated "next page" link starts over from the first page instead of failing.
+      if (error instanceof TRPCError && error.code === "BAD_REQUEST" && params.cursor) {
+        return caller.postLibrary.list(libraryParamsToInput({ ...params, cursor: undefined }));
+      }
+      throw error;
+    }),
+    caller.postLibrary.tags(),
+  ]);
+  const filtered = Boolean(params.q || params.kind || params.tag || params.from || params.to || params.status);
+  const noPostsYet = page.counts.all === 0 && !filtered;
+  const firstPage = libraryParamsToSearch({ ...params, cursor: undefined });
+
   return (
-    <main className="mx-auto max-w-4xl px-5 py-10">
+    <main className="mx-auto max-w-5xl px-4 py-8 sm:px-5 sm:py-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Posts</h1>
-        <Link href="/studio/posts/new" className={buttonClass("primary")}>
-          New post
-        </Link>
+        <div className="flex items-center gap-2">
+          <Link href="/studio/posts/trash" className={buttonClass("ghost")}>
+            Trash{page.counts.trash > 0 ? ` (${page.counts.trash})` : ""}
+          </Link>
+          <Link href="/studio/posts/new" className={buttonClass("primary")}>
+            New post
+          </Link>
+        </div>
       </div>
-      {posts.length === 0 ? (
+
+      {noPostsYet ? (
         <div className="mt-8 rounded-2xl border border-dashed border-line bg-card p-10 text-center">
           <p className="text-lg font-semibold">Write your first post</p>
           <p className="mx-auto mt-2 max-w-md text-muted">
-            Start with a short hello: who you are and what people will find here. Drafts stay private until you publish.
+            Start with a short hello: who you are and what people will find here. Drafts stay private until you publish or
+            schedule them.
           </p>
           <Link href="/studio/posts/new" className={buttonClass("primary", "mt-6")}>
             Start writing
           </Link>
         </div>
       ) : (
-        <ul className="mt-8 divide-y divide-line overflow-hidden rounded-2xl border border-line bg-card">
-          {posts.map((post) => (
-            <li key={post.id} className="flex flex-col gap-2 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
-              <div className="min-w-0">
-                <Link href={`/studio/posts/${post.id}`} className="block truncate font-semibold hover:text-accent-strong">
-                  {post.title || "Untitled"}
+        <>
+          <div className="mt-6 rounded-2xl border border-line bg-card p-4">
+            <LibraryFilters key={libraryParamsToSearch(params)} params={params} tags={tags} />
+          </div>
+          <div className="mt-5">
+            <StatusTabs params={params} counts={page.counts} />
+          </div>
+          {page.items.length === 0 ? (
+            <div className="mt-4 rounded-2xl border border-dashed border-line bg-card p-8 text-center">
+              <p className="font-semibold">No posts match these filters</p>
+              <p className="mt-1 text-sm text-muted">Try other words, another status or a wider date range.</p>
+              <Link href="/studio/posts" className={buttonClass("secondary", "mt-4")}>
+                Show all posts
+              </Link>
+            </div>
+          ) : (
+            <LibraryList items={page.items} handle={creator.handle} tagNames={tags.map((t) => t.name)} />
+          )}
+          {(page.nextCursor || params.cursor) && (
+            <nav aria-label="Pages" className="mt-4 flex justify-between gap-3">
+              {params.cursor ? (
+                <Link href={`/studio/posts${firstPage ? `?${firstPage}` : ""}`} className={buttonClass("ghost")}>
+                  ← First page
                 </Link>
-                <p className="mt-0.5 text-sm text-muted">
-                  {post.status === "published" && post.publishedAt ? (
-                    <>
-                      Published <LocalTime date={post.publishedAt} />
-                    </>
-                  ) : (
-                    <>
-                      Edited <LocalTime date={post.updatedAt} />
-                    </>
-                  )}
-                  {" · "}
-                  {post.wordCount.toLocaleString("en")} words
-                </p>
-              </div>
-              <div className="flex shrink-0 items-center gap-3">
-                <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold capitalize ${STATUS_STYLE[post.status]}`}>
-                  {post.status}
-                </span>
-                {post.status === "published" && (
-                  <a href={`/${creator.handle}/posts/${post.slug}`} className="text-sm text-muted hover:text-ink">
-                    View
-                  </a>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
+              ) : (
+                <span />
+              )}
+              {page.nextCursor && (
+                <Link
+                  href={`/studio/posts?${libraryParamsToSearch({ ...params, cursor: page.nextCursor })}`}
+                  className={buttonClass("secondary")}
+                >
+                  Next page →
+                </Link>
+              )}
+            </nav>
+          )}
+        </>
       )}
     </main>
   );

@@ -1,96 +1,123 @@
 "use client";
-
+// The editor's controls: the formatting toolbar, plus the pieces it hosts (selection bubble,
+// "/" menu, link and embed forms, keyboard-shortcuts help) so the editor page renders one thing.
 import type { Editor } from "@tiptap/react";
-import type { ReactNode } from "react";
+import { useEffect, useState } from "react";
+import { EmbedForm } from "./editor/embed-form";
+import { EDIT_LINK_EVENT, OPEN_EMBED_EVENT } from "./editor/events";
+import { LinkForm } from "./editor/link-form";
+import { SelectionMenu } from "./editor/selection-menu";
+import { ShortcutsHelp } from "./editor/shortcuts-help";
+import { SlashMenu } from "./editor/slash-menu";
+import { ToolButton } from "./editor/tool-button";
 
-function ToolButton({
-  label,
-  shortcut,
-  active,
-  onClick,
-  children,
-}: {
-  label: string;
-  shortcut?: string;
-  active?: boolean;
-  onClick: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      aria-pressed={active ?? undefined}
-      title={shortcut ? `${label} (${shortcut})` : label}
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={onClick}
-      className={`min-w-9 rounded-md px-2 py-1.5 text-sm font-semibold ${
-        active ? "bg-accent-soft text-accent-strong" : "text-muted hover:bg-line/60 hover:text-ink"
-      }`}
-    >
-      {children}
-    </button>
-  );
+type Panel = "link" | "embed" | null;
+
+function Separator() {
+  return <span aria-hidden className="mx-1 w-px self-stretch bg-line" />;
 }
 
 export function EditorToolbar({ editor }: { editor: Editor | null }) {
+  const [panel, setPanel] = useState<Panel>(null);
+
+  // The "/" menu and Ctrl+K ask for these panels through events on the editor element.
+  useEffect(() => {
+    if (!editor) return;
+    const fromEditor = (event: Event) => event.target instanceof Node && editor.view.dom.contains(event.target);
+    const openEmbed = (event: Event) => fromEditor(event) && setPanel("embed");
+    const openLink = (event: Event) => fromEditor(event) && setPanel("link");
+    document.addEventListener(OPEN_EMBED_EVENT, openEmbed);
+    document.addEventListener(EDIT_LINK_EVENT, openLink);
+    return () => {
+      document.removeEventListener(OPEN_EMBED_EVENT, openEmbed);
+      document.removeEventListener(EDIT_LINK_EVENT, openLink);
+    };
+  }, [editor]);
+
   if (!editor) return <div className="h-10" aria-hidden />;
   const chain = () => editor.chain().focus();
-
-  function editLink() {
-    const current = editor?.getAttributes("link").href as string | undefined;
-    const url = window.prompt("Link address (https://…, or mailto:…). Leave empty to remove the link.", current ?? "https://");
-    if (url === null) return;
-    if (url.trim() === "") {
-      chain().extendMarkRange("link").unsetLink().run();
-      return;
-    }
-    if (!chain().extendMarkRange("link").setLink({ href: url.trim() }).run()) {
-      window.alert("Links must start with http://, https:// or mailto:.");
-    }
-  }
+  const hasPaywall = editor.state.doc.content.content.some((node) => node.type.name === "paywallBreak");
 
   return (
-    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-0.5 rounded-lg border border-line bg-card p-1">
-      <ToolButton label="Heading 2" active={editor.isActive("heading", { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
-        H2
-      </ToolButton>
-      <ToolButton label="Heading 3" active={editor.isActive("heading", { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
-        H3
-      </ToolButton>
-      <span aria-hidden className="mx-1 w-px bg-line" />
-      <ToolButton label="Bold" shortcut="Ctrl+B" active={editor.isActive("bold")} onClick={() => chain().toggleBold().run()}>
-        B
-      </ToolButton>
-      <ToolButton label="Italic" shortcut="Ctrl+I" active={editor.isActive("italic")} onClick={() => chain().toggleItalic().run()}>
-        <em>I</em>
-      </ToolButton>
-      <ToolButton label="Underline" shortcut="Ctrl+U" active={editor.isActive("underline")} onClick={() => chain().toggleUnderline().run()}>
-        <u>U</u>
-      </ToolButton>
-      <ToolButton label="Strikethrough" active={editor.isActive("strike")} onClick={() => chain().toggleStrike().run()}>
-        <s>S</s>
-      </ToolButton>
-      <ToolButton label="Link" shortcut="Ctrl+K" active={editor.isActive("link")} onClick={editLink}>
-        Link
-      </ToolButton>
-      <span aria-hidden className="mx-1 w-px bg-line" />
-      <ToolButton label="Bulleted list" active={editor.isActive("bulletList")} onClick={() => chain().toggleBulletList().run()}>
-        • List
-      </ToolButton>
-      <ToolButton label="Numbered list" active={editor.isActive("orderedList")} onClick={() => chain().toggleOrderedList().run()}>
-        1. List
-      </ToolButton>
-      <ToolButton label="Quote" active={editor.isActive("blockquote")} onClick={() => chain().toggleBlockquote().run()}>
-        “ ”
-      </ToolButton>
-      <span aria-hidden className="mx-1 w-px bg-line" />
-      <ToolButton label="Undo" shortcut="Ctrl+Z" onClick={() => chain().undo().run()}>
-        ↶
-      </ToolButton>
-      <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" onClick={() => chain().redo().run()}>
-        ↷
-      </ToolButton>
+    <div className="relative">
+      <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-0.5 rounded-lg border border-line bg-card p-1">
+        <ToolButton label="Heading 2" shortcut="Ctrl+Alt+2" active={editor.isActive("heading", { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+          H2
+        </ToolButton>
+        <ToolButton label="Heading 3" shortcut="Ctrl+Alt+3" active={editor.isActive("heading", { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+          H3
+        </ToolButton>
+        <ToolButton label="Heading 4" shortcut="Ctrl+Alt+4" active={editor.isActive("heading", { level: 4 })} onClick={() => chain().toggleHeading({ level: 4 }).run()}>
+          H4
+        </ToolButton>
+        <Separator />
+        <ToolButton label="Bold" shortcut="Ctrl+B" active={editor.isActive("bold")} onClick={() => chain().toggleBold().run()}>
+          B
+        </ToolButton>
+        <ToolButton label="Italic" shortcut="Ctrl+I" active={editor.isActive("italic")} onClick={() => chain().toggleItalic().run()}>
+          <em>I</em>
+        </ToolButton>
+        <ToolButton label="Underline" shortcut="Ctrl+U" active={editor.isActive("underline")} onClick={() => chain().toggleUnderline().run()}>
+          <u>U</u>
+        </ToolButton>
+        <ToolButton label="Strikethrough" shortcut="Ctrl+Shift+S" active={editor.isActive("strike")} onClick={() => chain().toggleStrike().run()}>
+          <s>S</s>
+        </ToolButton>
+        <ToolButton label="Inline code" shortcut="Ctrl+E" active={editor.isActive("code")} onClick={() => chain().toggleCode().run()}>
+          {"</>"}
+        </ToolButton>
+        <ToolButton label="Link" shortcut="Ctrl+K" active={editor.isActive("link") || panel === "link"} onClick={() => setPanel(panel === "link" ? null : "link")}>
+          Link
+        </ToolButton>
+        <Separator />
+        <ToolButton label="Bulleted list" shortcut="Ctrl+Shift+8" active={editor.isActive("bulletList")} onClick={() => chain().toggleBulletList().run()}>
+          • List
+        </ToolButton>
+        <ToolButton label="Numbered list" shortcut="Ctrl+Shift+7" active={editor.isActive("orderedList")} onClick={() => chain().toggleOrderedList().run()}>
+          1. List
+        </ToolButton>
+        <ToolButton label="Checklist" shortcut="Ctrl+Shift+9" active={editor.isActive("taskList")} onClick={() => chain().toggleTaskList().run()}>
+          ☑ List
+        </ToolButton>
+        <ToolButton label="Quote" shortcut="Ctrl+Shift+B" active={editor.isActive("blockquote")} onClick={() => chain().toggleBlockquote().run()}>
+          “ ”
+        </ToolButton>
+        <ToolButton label="Code block" shortcut="Ctrl+Alt+C" active={editor.isActive("codeBlock")} onClick={() => chain().toggleCodeBlock().run()}>
+          {"{ }"}
+        </ToolButton>
+        <ToolButton label="Divider" onClick={() => chain().setHorizontalRule().run()}>
+          —
+        </ToolButton>
+        <ToolButton label="Spoiler" active={editor.isActive("spoiler")} onClick={() => chain().toggleSpoiler().run()}>
+          Spoiler
+        </ToolButton>
+        <ToolButton label={hasPaywall ? "Paywall break (a post has only one)" : "Paywall break"} disabled={hasPaywall} onClick={() => chain().insertPaywallBreak().run()}>
+          Paywall
+        </ToolButton>
+        <ToolButton label="Embed video" active={panel === "embed"} onClick={() => setPanel(panel === "embed" ? null : "embed")}>
+          Embed
+        </ToolButton>
+        <Separator />
+        <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!editor.can().undo()} onClick={() => chain().undo().run()}>
+          ↶
+        </ToolButton>
+        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!editor.can().redo()} onClick={() => chain().redo().run()}>
+          ↷
+        </ToolButton>
+        <ShortcutsHelp />
+      </div>
+      {panel === "link" && (
+        <div className="absolute left-0 right-0 top-full z-20 mt-1 rounded-lg border border-line bg-card p-1 shadow-lg sm:right-auto">
+          <LinkForm editor={editor} onDone={() => setPanel(null)} />
+        </div>
+      )}
+      {panel === "embed" && (
+        <div className="absolute left-0 right-0 top-full z-20 mt-1">
+          <EmbedForm editor={editor} onDone={() => setPanel(null)} />
+        </div>
+      )}
+      <SelectionMenu editor={editor} />
+      <SlashMenu editor={editor} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+// The editor's save status: always on screen, and announced politely to screen readers.
 
 export type SaveState = {
   kind: "idle" | "unsaved" | "saving" | "saved" | "offline" | "conflict" | "error";
@@ -11,8 +12,8 @@ const LABEL: Record<SaveState["kind"], string> = {
   saving: "Saving…",
   saved: "Saved",
   offline: "Offline — kept on this device",
-  conflict: "Conflict — changed elsewhere",
-  error: "Not saved — kept on this device",
+  conflict: "Conflict — changed elsewhere, choose a version",
+  error: "Not saved — kept on this device, retrying",
 };
 
 const DOT: Record<SaveState["kind"], string> = {

@@ -1,0 +1,5 @@
+/** Only same-site paths, so a crafted join link cannot send a new member to another site. */
+export function safeNext(value: string | string[] | undefined, fallback: string): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : fallback;
+}

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClass } from "@/app/_components/button";
+import { TRPCReactProvider } from "@/app/_lib/trpc";
+import { formatMoney } from "@/lib/money";
+import { getViewer } from "@/server/auth/viewer";
+import { caller } from "@/server/trpc/server";
+import { EmailJoinForm } from "./_components/email-join-form";
+import { JoinFreeButton } from "./_components/join-free-button";
+import { safeNext } from "./_components/safe-next";
+
+type Props = {
+  params: Promise<{ handle: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const data = await caller.tier.byHandle({ handle: (await params).handle });
+  return data ? { title: `Join ${data.creator.displayName}` } : { title: "Not found" };
+}
+
+export default async function JoinPage({ params, searchParams }: Props) {
+  const { handle } = await params;
+  const query = await searchParams;
+  const data = await caller.tier.byHandle({ handle });
+  if (!data) notFound();
+  const { creator, tiers } = data;
+  const viewer = await getViewer();
+  const mine = viewer ? (await caller.membership.mine()).find((m) => m.creator.id === creator.id) : undefined;
+  const next = safeNext(query.next, `/${creator.handle}`);
+  const highlighted = typeof query.tier === "string" ? query.tier : null;
+
+  return (
+    <TRPCReactProvider>
+      <main className="mx-auto max-w-5xl px-5 py-10">
+        <p className="text-sm font-semibold text-accent-strong">
+          <Link href={`/${creator.handle}`} className="hover:underline">
+            {creator.displayName}
+          </Link>
+        </p>
+        <h1 className="mt-1 font-serif text-3xl font-bold sm:text-4xl">Join {creator.displayName}</h1>
+        {mine && (
+          <p className="mt-4 rounded-lg bg-ok/10 px-4 py-2 text-sm" role="note">
+            You are a member ({mine.tier.name}). <Link href="/memberships" className="underline">Manage your membership</Link>
+          </p>
+        )}
+        {tiers.length === 0 ? (
+          <p className="mt-8 rounded-2xl border border-dashed border-line bg-card p-8 text-center text-muted">
+            {creator.displayName} has not opened any tiers yet.
+          </p>
+        ) : (
+          <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {tiers.map((tier) => {
+              const full = tier.remaining === 0;
+              const current = mine?.tier.id === tier.id;
+              return (
+                <li
+                  key={tier.id}
+                  className={`flex flex-col rounded-2xl border bg-card p-5 ${highlighted === tier.id ? "border-accent ring-2 ring-accent/20" : "border-line"}`}
+                >
+                  <h2 className="text-lg font-semibold">{tier.name}</h2>
+                  <p className="mt-1 text-2xl font-bold">
+                    {formatMoney(tier.monthlyPrice, tier.currency, { freeLabel: "Free" })}
+                    {tier.monthlyPrice > 0 && <span className="text-base font-normal text-muted"> / month</span>}
+                  </p>
+                  {tier.annualPrice != null && (
+                    <p className="text-sm text-muted">or {formatMoney(tier.annualPrice, tier.currency)} / year</p>
+                  )}
+                  {tier.description && <p className="mt-3 whitespace-pre-line text-muted">{tier.description}</p>}
+                  {tier.benefits.length > 0 && (
+                    <ul className="mt-3 space-y-1 text-sm">
+                      {tier.benefits.map((b) => (
+                        <li key={b}>✓ {b}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {tier.remaining !== null && (
+                    <p className="mt-3 text-sm text-warn">{full ? "No places left" : `${tier.remaining} of ${tier.memberCap} places left`}</p>
+                  )}
+                  <div className="mt-auto pt-5">
+                    {current ? (
+                      <p className="text-sm font-medium text-ok">Your tier</p>
+                    ) : full ? (
+                      <p className="text-sm text-muted">This tier is full.</p>
+                    ) : mine && mine.price > 0 ? (
+                      <Link href="/memberships" className={buttonClass("secondary", "w-full")}>
+                        Change to {tier.name}
+                      </Link>
+                    ) : tier.monthlyPrice === 0 ? (
+                      viewer ? (
+                        <JoinFreeButton tierId={tier.id} tierName={tier.name} next={next} />
+                      ) : (
+                        <EmailJoinForm tierId={tier.id} tierName={tier.name} handle={creator.handle} />
+                      )
+                    ) : (
+                      <Link
+                        href={`/${creator.handle}/join/${tier.id}?next=${encodeURIComponent(next)}`}
+                        className={buttonClass("primary", "w-full")}
+                      >
+                        Join {tier.name}
+                      </Link>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </main>
+    </TRPCReactProvider>
+  );
+}

@@ -1,0 +1,38 @@
+// Serving media: every request asks the media service, which asks the access policy. Files of
+// gated posts go only to viewers who may read the post, and are never cached in shared caches.
+import { Readable } from "node:stream";
+import { MEDIA_REFUSAL_HEADERS, openMediaForViewer } from "@/server/services/media";
+import { mediaErrorResponse } from "@/server/services/media/http";
+import { createTRPCContext } from "@/server/trpc/init";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+function requestedWidth(url: URL): number | undefined {
+  const w = Number(url.searchParams.get("w"));
+  return Number.isInteger(w) && w > 0 && w <= 10_000 ? w : undefined;
+}
+
+async function serve(request: Request, params: Promise<{ id: string }>, withBody: boolean) {
+  const { id } = await params;
+  try {
+    const ctx = await createTRPCContext();
+    const opened = await openMediaForViewer(ctx, id, {
+      width: requestedWidth(new URL(request.url)),
+      range: request.headers.get("range"),
+    });
+    if (!withBody) opened.body?.destroy();
+    const body = withBody && opened.body ? (Readable.toWeb(opened.body) as ReadableStream<Uint8Array>) : null;
+    return new Response(body, { status: opened.status, headers: opened.headers });
+  } catch (error) {
+    return mediaErrorResponse(error, MEDIA_REFUSAL_HEADERS);
+  }
+}
+
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return serve(request, params, true);
+}
+
+export function HEAD(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return serve(request, params, false);
+}

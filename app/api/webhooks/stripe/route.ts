@@ -1,0 +1,22 @@
+// Stripe's webhook endpoint: the raw body is verified against STRIPE_WEBHOOK_SECRET before
+// anything is read from it.
+import { isAppError } from "@/lib/errors";
+import { handleStripeWebhook } from "@/server/services/payments/stripe";
+import { createTRPCContext } from "@/server/trpc/init";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  if (!secret) return Response.json({ error: "Stripe is not configured." }, { status: 503 });
+  const payload = await request.text();
+  try {
+    const { db, now } = await createTRPCContext();
+    const outcome = await handleStripeWebhook(db, payload, request.headers.get("stripe-signature"), secret, now);
+    return Response.json(outcome);
+  } catch (error) {
+    if (isAppError(error)) return Response.json({ error: error.message }, { status: 400 });
+    throw error;
+  }
+}

@@ -1,0 +1,8 @@
+import type { MetadataRoute } from "next";
+
+export default function robots(): MetadataRoute.Robots {
+  return {
+    rules: { userAgent: "*", allow: "/", disallow: ["/studio", "/api", "/login", "/memberships"] },
+    sitemap: "/sitemap.xml",
+  };
+}

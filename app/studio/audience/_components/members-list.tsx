@@ -1,0 +1,86 @@
+"use client";
+// The creator's members, searchable by name, email or tier.
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { FormError } from "@/app/_components/field";
+import { LocalTime } from "@/app/_components/local-time";
+import { useTRPC } from "@/app/_lib/trpc";
+import { uiError } from "@/app/_lib/trpc-errors";
+import { formatMoney } from "@/lib/money";
+
+const STATUS = { active: "Active", cancelling: "Cancelling", past_due: "Past due", expired: "Ended", lapsed: "Lapsed" } as const;
+
+export function MembersList() {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const [debounced, setDebounced] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(search.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const members = useQuery({ ...trpc.membership.members.queryOptions({ search: debounced }), placeholderData: keepPreviousData });
+
+  return (
+    <div className="mt-6">
+      <label className="block max-w-sm">
+        <span className="text-sm font-medium">Search members</span>
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Name, email or tier"
+          className="mt-1 block w-full rounded-lg border border-line bg-card px-3 py-2"
+        />
+      </label>
+      {members.isError && <FormError message={uiError(members.error).message} />}
+      {members.isPending ? (
+        <p className="mt-6 text-muted" role="status">
+          Loading members…
+        </p>
+      ) : members.data && members.data.length === 0 ? (
+        <div className="mt-6 rounded-2xl border border-dashed border-line bg-card p-8 text-center text-muted">
+          {debounced ? (
+            <p>No member matches “{debounced}”.</p>
+          ) : (
+            <>
+              <p className="font-medium text-ink">No members yet.</p>
+              <p className="mt-1">Share your join page: the people who join are listed here with their tier and how long they have been with you.</p>
+            </>
+          )}
+        </div>
+      ) : (
+        <div className="mt-6 overflow-x-auto rounded-2xl border border-line bg-card">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <caption className="sr-only">Members</caption>
+            <thead className="border-b border-line text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Member</th>
+                <th scope="col" className="px-4 py-2 font-medium">Tier</th>
+                <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                <th scope="col" className="px-4 py-2 font-medium">Since</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">Lifetime paid</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.data?.map((m) => (
+                <tr key={m.membershipId} className="border-b border-line last:border-0">
+                  <td className="px-4 py-2">
+                    <span className="block font-medium">{m.name ?? m.email}</span>
+                    {m.name && <span className="text-muted">{m.email}</span>}
+                  </td>
+                  <td className="px-4 py-2">{m.tierName}</td>
+                  <td className="px-4 py-2">{STATUS[m.status]}</td>
+                  <td className="px-4 py-2">
+                    <LocalTime date={m.since} />
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(m.lifetimePaid, m.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+"use client";
+// Search, type, tag, dates and sort. Kept in the URL, so a reload or a shared link shows the same
+// list; the days picked are read in the creator's own zone, which the URL carries along.
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/app/_components/button";
+import {
+  LIBRARY_SORTS,
+  libraryParamsToSearch,
+  POST_KINDS,
+  type LibraryParams,
+  type LibrarySort,
+} from "@/lib/schemas/post-library";
+
+const SORT_LABELS: Record<LibrarySort, string> = {
+  date_desc: "Newest first",
+  date_asc: "Oldest first",
+  updated_desc: "Recently edited",
+  title_asc: "Title A–Z",
+};
+
+const KIND_LABELS: Record<(typeof POST_KINDS)[number], string> = {
+  text: "Text",
+  image: "Image",
+  gallery: "Gallery",
+  audio: "Audio",
+  video: "Video",
+  attachment: "Attachment",
+};
+
+const controlClass =
+  "block w-full rounded-lg border border-line bg-card px-3 py-2 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20";
+
+export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<LibraryParams>(params);
+  const set = (patch: Partial<LibraryParams>) => setDraft((current) => ({ ...current, ...patch }));
+  const filtered = Boolean(params.q || params.kind || params.tag || params.from || params.to);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const search = libraryParamsToSearch({ ...draft, q: draft.q?.trim() || undefined, tz, cursor: undefined });
+    router.push(`/studio/posts${search ? `?${search}` : ""}`);
+  }
+
+  function clear() {
+    const cleared = { status: params.status, sort: params.sort };
+    setDraft(cleared);
+    const search = libraryParamsToSearch(cleared);
+    router.push(`/studio/posts${search ? `?${search}` : ""}`);
+  }
+
+  return (
+    <form role="search" aria-label="Search and filter posts" onSubmit={submit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+      <div className="sm:col-span-2 lg:col-span-2">
+        <label htmlFor="library-q" className="mb-1 block text-xs font-medium text-muted">
+          Search titles and text
+        </label>
+        <input
+          id="library-q"
+          type="search"
+          name="q"
+          value={draft.q ?? ""}
+          onChange={(e) => set({ q: e.target.value })}
+          placeholder="e.g. sourdough"
+          className={controlClass}
+        />
+      </div>
+      <div>
+        <label htmlFor="library-kind" className="mb-1 block text-xs font-medium text-muted">
+          Type
+        </label>
+        <select
+          id="library-kind"
+          value={draft.kind ?? ""}
+          onChange={(e) => set({ kind: POST_KINDS.find((k) => k === e.target.value) })}
+          className={controlClass}
+        >
+          <option value="">Any type</option>
+          {POST_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="library-tag" className="mb-1 block text-xs font-medium text-muted">
+          Tag
+        </label>
+        <select id="library-tag" value={draft.tag ?? ""} onChange={(e) => set({ tag: e.target.value || undefined })} className={controlClass}>
+          <option value="">Any tag</option>
+          {tags.map((tag) => (
+            <option key={tag.id} value={tag.id}>
+              {tag.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="library-from" className="mb-1 block text-xs font-medium text-muted">
+          From
+        </label>
+        <input id="library-from" type="date" value={draft.from ?? ""} onChange={(e) => set({ from: e.target.value || undefined })} className={controlClass} />
+      </div>
+      <div>
+        <label htmlFor="library-to" className="mb-1 block text-xs font-medium text-muted">
+          To
+        </label>
+        <input id="library-to" type="date" value={draft.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} className={controlClass} />
+      </div>
+      <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-6">
+        <div className="min-w-40">
+          <label htmlFor="library-sort" className="mb-1 block text-xs font-medium text-muted">
+            Sort
+          </label>
+          <select
+            id="library-sort"
+            value={draft.sort ?? "date_desc"}
+            onChange={(e) => set({ sort: LIBRARY_SORTS.find((s) => s === e.target.value) })}
+            className={controlClass}
+          >
+            {LIBRARY_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {SORT_LABELS[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit">Apply</Button>
+        {filtered && (
+          <Button variant="ghost" onClick={clear}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+// The trash: deleted posts, when each goes for good, and a way back.
+import { useMutation } from "@tanstack/react-query";
+import { Button } from "@/app/_components/button";
+import { LocalTime } from "@/app/_components/local-time";
+import { useTRPC } from "@/app/_lib/trpc";
+import type { LibraryItem } from "@/server/services/post-library";
+import { Notice } from "./notice";
+import { useLibraryAction } from "./use-library-action";
+
+export function TrashList({ items }: { items: LibraryItem[] }) {
+  const trpc = useTRPC();
+  const action = useLibraryAction();
+  const restore = useMutation(trpc.postLifecycle.restore.mutationOptions({ networkMode: "always" }));
+  return (
+    <div className="mt-6 space-y-3">
+      <Notice notice={action.notice} />
+      <ul className="divide-y divide-line rounded-2xl border border-line bg-card">
+        {items.map((post) => {
+          const name = post.title || "Untitled";
+          return (
+            <li key={post.id} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
+              <div className="min-w-0">
+                <p className="truncate font-semibold">{name}</p>
+                <p className="mt-0.5 text-sm text-muted">
+                  Deleted <LocalTime date={post.deletedAt!} /> · was {post.status} · gone for good{" "}
+                  <LocalTime date={post.purgeAt!} />
+                </p>
+              </div>
+              <Button
+                variant="secondary"
+                disabled={action.busy}
+                onClick={() =>
+                  action.run(
+                    () => restore.mutateAsync({ id: post.id }),
+                    (result) =>
+                      (result as { status: string }).status === "published"
+                        ? `“${name}” is restored and live again.`
+                        : `“${name}” is restored to your ${(result as { status: string }).status} posts.`,
+                  )
+                }
+              >
+                Restore
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// A fan's membership journeys in the browser: join free and read a members post; meet the join
+// prompt on a paid post; pay with the sandbox and read it; a declined card; cancelling keeps access
+// until the period end and loses it after (the period end is moved into the past in the database).
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { memberships } from "@/db/schema";
+import type { TestCreator, TestPost, TestUser } from "@/server/testing/factories";
+import { expect, test as base } from "../support/fixtures";
+
+type World = {
+  creator: TestCreator & { user: TestUser };
+  fan: TestUser;
+  membersPost: TestPost;
+  paidPost: TestPost;
+  membersSecret: string;
+  paidSecret: string;
+};
+
+function gatedDocument(teaser: string, body: string) {
+  return {
+    type: "doc",
+    content: [
+      { type: "paragraph", content: [{ type: "text", text: teaser }] },
+      { type: "paywallBreak" },
+      { type: "paragraph", content: [{ type: "text", text: body }] },
+    ],
+  };
+}
+
+const test = base.extend<{ world: World }>({
+  world: async ({ users, posts, db }, use) => {
+    const tiers = await import("@/server/services/tiers");
+    const creator = await users.createCreator({ displayName: "Ines Atelier" });
+    const own = { db, viewer: { userId: creator.userId }, now: new Date(), creator };
+    await tiers.publishTier(own, (await tiers.createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
+    await tiers.publishTier(own, (await tiers.createTier(own, { name: "Supporter", monthlyPrice: 500 })).id);
+    const membersSecret = `members-only ${randomUUID()}`;
+    const paidSecret = `paid-only ${randomUUID()}`;
+    const membersPost = await posts.create({
+      creator,
+      title: "Notes for members",
+      document: gatedDocument("A word for everyone.", membersSecret),
+      access: "members",
+      publish: true,
+    });
+    const paidPost = await posts.create({
+      creator,
+      title: "The supporters' essay",
+      document: gatedDocument("The opening lines.", paidSecret),
+      access: "paid",
+      publish: true,
+    });
+    const fan = await users.create({ name: "Fan Reader" });
+    await use({ creator, fan, membersPost, paidPost, membersSecret, paidSecret });
+  },
+});
+
+function postPath(world: World, post: TestPost) {
+  return `/${world.creator.handle}/posts/${post.slug}`;
+}
+
+async function payWith(page: Page, cardNumber: string) {
+  await page.getByLabel("Card number").fill(cardNumber);
+  await page.getByLabel("Expiry (MM/YY)").fill("12/40");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+async function joinSupporterFromPaidPost(page: Page, world: World) {
+  await page.goto(postPath(world, world.paidPost));
+  await page.getByRole("link", { name: "Join Supporter" }).click();
+  // Wait for the tier list, or the next click could still land on the post page's link.
+  await expect(page.getByRole("heading", { name: "Join Ines Atelier" })).toBeVisible();
+  await page.getByRole("link", { name: "Join Supporter" }).click();
+  await expect(page.getByRole("heading", { name: "Join Supporter" })).toBeVisible();
+}
+
+test("a fan joins free and reads a members post, but meets the join prompt on a paid one", async ({ page, login, world }) => {
+  await login(page, world.fan);
+  const response = await page.goto(postPath(world, world.membersPost));
+  // A page that depends on who is asking is never stored by a shared cache.
+  expect(response?.headers()["cache-control"]).toContain("no-store");
+  await expect(page.getByText("A word for everyone.")).toBeVisible();
+  await expect(page.getByText("Join Friends to unlock")).toBeVisible();
+  await expect(page.getByText(world.membersSecret)).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Join Friends" }).click();
+  await expect(page.getByRole("heading", { name: "Join Ines Atelier" })).toBeVisible();
+  await page.getByRole("button", { name: "Join Friends for free" }).click();
+  await expect(page).toHaveURL(postPath(world, world.membersPost));
+  await expect(page.getByText(world.membersSecret)).toBeVisible();
+
+  await page.goto(postPath(world, world.paidPost));
+  await expect(page.getByText("The opening lines.")).toBeVisible();
+  await expect(page.getByText("Join Supporter to unlock")).toBeVisible();
+  expect(await page.content()).not.toContain(world.paidSecret);
+});
+
+test("a fan pays with the sandbox success card and reads the paid post", async ({ page, login, world }) => {
+  await login(page, world.fan);
+  await joinSupporterFromPaidPost(page, world);
+  await payWith(page, "4242 4242 4242 4242");
+  await expect(page).toHaveURL(postPath(world, world.paidPost));
+  await expect(page.getByText(world.paidSecret)).toBeVisible();
+});
+
+test("a declined card leaves no membership and says why", async ({ page, login, world, db }) => {
+  await login(page, world.fan);
+  await joinSupporterFromPaidPost(page, world);
+  await payWith(page, "4000 0000 0000 0002");
+  await expect(page.getByRole("alert").filter({ hasText: "Your card was declined" })).toBeVisible();
+  expect(await db.select().from(memberships).where(eq(memberships.userId, world.fan.id))).toHaveLength(0);
+  await page.goto(postPath(world, world.paidPost));
+  await expect(page.getByText("Join Supporter to unlock")).toBeVisible();
+});
+
+test("cancelling keeps access until the period end and loses it after", async ({ page, login, world, db }) => {
+  await login(page, world.fan);
+  await joinSupporterFromPaidPost(page, world);
+  await payWith(page, "4242424242424242");
+  await expect(page.getByText(world.paidSecret)).toBeVisible();
+
+  await page.goto("/account/memberships");
+  await page.getByRole("button", { name: "Cancel membership" }).click();
+  await expect(page.getByText("Your access ends on")).toBeVisible();
+
+  await page.goto(postPath(world, world.paidPost));
+  await expect(page.getByText(world.paidSecret)).toBeVisible();
+
+  // The period ends: move its end into the past, then let the renewal job close it.
+  await db.update(memberships).set({ currentPeriodEnd: new Date(Date.now() - 60_000) }).where(eq(memberships.userId, world.fan.id));
+  await page.reload();
+  await expect(page.getByText("Join Supporter to unlock")).toBeVisible();
+  await expect(page.getByText(world.paidSecret)).toHaveCount(0);
+  const { renewDueMemberships } = await import("@/server/services/renewals");
+  await renewDueMemberships(db, new Date());
+  await page.goto("/account/memberships");
+  await expect(page.getByText("You have not joined anyone yet.")).toBeVisible();
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { schedulePostInput, zonedWallTimeToUtc } from "./post-lifecycle";
+
+describe("zonedWallTimeToUtc", () => {
+  it("reads the wall time in the creator's zone and gives the UTC instant", () => {
+    expect(zonedWallTimeToUtc("2026-12-01T09:00", "Europe/Berlin")).toEqual(new Date("2026-12-01T08:00:00Z"));
+    expect(zonedWallTimeToUtc("2026-07-01T09:00", "Europe/Berlin")).toEqual(new Date("2026-07-01T07:00:00Z"));
+    expect(zonedWallTimeToUtc("2026-07-01T09:00:30", "America/New_York")).toEqual(new Date("2026-07-01T13:00:30Z"));
+    expect(zonedWallTimeToUtc("2026-07-01T09:00", "UTC")).toEqual(new Date("2026-07-01T09:00:00Z"));
+  });
+
+  it("refuses the hour the clocks skip instead of moving it", () => {
+    expect(zonedWallTimeToUtc("2026-03-29T02:30", "Europe/Berlin")).toBe("nonexistent");
+  });
+
+  it("refuses impossible dates, malformed text and unknown zones", () => {
+    expect(zonedWallTimeToUtc("2026-02-30T10:00", "Europe/Berlin")).toBe("format");
+    expect(zonedWallTimeToUtc("2026-13-01T10:00", "Europe/Berlin")).toBe("format");
+    expect(zonedWallTimeToUtc("tomorrow at ten", "Europe/Berlin")).toBe("format");
+    expect(zonedWallTimeToUtc("2026-07-01T09:00", "Mars/Olympus")).toBe("zone");
+  });
+});
+
+describe("schedulePostInput", () => {
+  it("turns the dialog's fields into the instant the service stores", () => {
+    const parsed = schedulePostInput.parse({ id: "p1", baseVersion: 3, at: "2026-12-01T09:00", timeZone: "Asia/Tokyo" });
+    expect(parsed).toEqual({ id: "p1", baseVersion: 3, at: new Date("2026-12-01T00:00:00Z") });
+  });
+
+  it("puts a plain-words problem on the date-time field", () => {
+    const result = schedulePostInput.safeParse({ id: "p1", at: "2026-03-29T02:30", timeZone: "Europe/Berlin" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path: ["at"], message: expect.stringContaining("clocks change") });
+  });
+
+  it("rejects unknown fields", () => {
+    expect(schedulePostInput.safeParse({ id: "p1", at: "2026-12-01T09:00", timeZone: "UTC", status: "published" }).success).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+// The runner used on the embedded database: jobs run when due, through the same handlers.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { posts } from "@/db/schema";
+import { createCreator, createPost } from "@/server/testing/factories";
+import { schedulePost } from "@/server/services/post-lifecycle";
+import { serviceContext, testDb } from "@/test/db";
+import { startInProcessRunner } from "./in-process-runner";
+import { PUBLISH_SCHEDULED_POST } from "./queues";
+import { publishScheduledPostHandler } from "./scheduled-publish";
+
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("in-process job runner", () => {
+  it("publishes a scheduled post when its job comes due, once even if sent twice", async () => {
+    const creator = await createCreator(testDb());
+    const post = await createPost(testDb(), { creator, title: "Embedded schedule" });
+    const at = new Date(Date.now() + 500);
+    await schedulePost(serviceContext({ viewer: creator.user }), { id: post.id, at });
+    const runner = startInProcessRunner({ db: testDb() });
+    let runs = 0;
+    await runner.work(PUBLISH_SCHEDULED_POST, async (data: { postId: string }, ctx) => {
+      runs++;
+      await publishScheduledPostHandler(data, ctx);
+    });
+    await runner.send(PUBLISH_SCHEDULED_POST, { postId: post.id }, { startAfter: at });
+    await runner.send(PUBLISH_SCHEDULED_POST, { postId: post.id }, { startAfter: at });
+    await eventually(async () => runs === 2, "both jobs ran");
+    await runner.stop();
+    const row = await testDb().query.posts.findFirst({ where: eq(posts.id, post.id) });
+    expect(row).toMatchObject({ status: "published", publishedAt: at, version: post.version + 2 });
+  });
+});

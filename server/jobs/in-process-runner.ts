@@ -1,0 +1,53 @@
+// Jobs on the embedded database: timers in the app process, which is the database's only owner.
+// Nothing is persisted here; the periodic sweeps and the start-up run catch up on anything a
+// restart dropped, since the state jobs act on (a post's status and time) lives in the database.
+import type { Db } from "@/db/client";
+import type { JobRunner, PeriodicHandler, QueueHandler, SendOptions } from "./types";
+
+/** setTimeout cannot wait longer than this; later jobs are left to the periodic sweep. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export function startInProcessRunner(options: { db: Db; log?: (message: string) => void }): JobRunner {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const handlers = new Map<string, QueueHandler<object>>();
+  const timers = new Set<NodeJS.Timeout>();
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+
+  function run(label: string, task: () => Promise<void>) {
+    if (stopped) return;
+    const promise = task()
+      .catch((error: unknown) => log(`[jobs] ${label}: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => running.delete(promise));
+    running.add(promise);
+  }
+
+  return {
+    engine: "in-process",
+    async work<T extends object>(queue: string, handler: QueueHandler<T>) {
+      handlers.set(queue, handler as QueueHandler<object>);
+    },
+    async every(name: string, everyMinutes: number, handler: PeriodicHandler) {
+      const timer = setInterval(() => run(name, () => handler({ db: options.db, now: new Date() })), everyMinutes * 60_000);
+      timer.unref();
+      timers.add(timer);
+    },
+    async send<T extends object>(queue: string, data: T, sendOptions: SendOptions = {}) {
+      const delay = Math.max(0, (sendOptions.startAfter?.getTime() ?? Date.now()) - Date.now());
+      if (delay > MAX_TIMER_MS) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        const handler = handlers.get(queue);
+        if (handler) run(queue, () => handler(data, { db: options.db, now: new Date() }));
+      }, delay);
+      timer.unref();
+      timers.add(timer);
+    },
+    async stop() {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.allSettled([...running]);
+    },
+  };
+}

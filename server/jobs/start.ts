@@ -1,0 +1,46 @@
+// Starts this process's job runner after migrations: pg-boss on PostgreSQL, timers on the embedded
+// database. Publishes whatever came due while the app was down, and stops cleanly on SIGTERM.
+import { databaseKind, getDb } from "@/db/client";
+import { publishDueScheduledPosts } from "../services/post-lifecycle";
+import { startInProcessRunner } from "./in-process-runner";
+import { registerMembershipJobs } from "./memberships";
+import { startPgBossRunner } from "./pg-boss-runner";
+import { currentRunner, installRunner, uninstallRunner } from "./registry";
+import { registerPostLifecycleJobs } from "./scheduled-publish";
+import type { JobRunner } from "./types";
+
+const log = (message: string) => console.error(message);
+
+async function createRunner(): Promise<JobRunner> {
+  const db = getDb();
+  const url = process.env.DATABASE_URL;
+  if (databaseKind() === "postgres" && url) return startPgBossRunner({ connectionString: url, db, log });
+  return startInProcessRunner({ db, log });
+}
+
+export async function startJobs(): Promise<JobRunner> {
+  const running = currentRunner();
+  if (running) return running;
+  await registerPostLifecycleJobs();
+  await registerMembershipJobs();
+  const runner = await createRunner();
+  await installRunner(runner);
+  const published = await publishDueScheduledPosts(getDb(), new Date());
+  if (published > 0) log(`[jobs] published ${published} scheduled post(s) that came due while the app was down`);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopOnSignal(signal));
+  return runner;
+}
+
+/**
+ * Next.js exits on these signals itself; a job cut short then stays claimed until it expires and
+ * runs again, harmlessly. When nobody else listens, exiting is ours to do once the jobs stopped.
+ */
+async function stopOnSignal(signal: "SIGTERM" | "SIGINT"): Promise<void> {
+  const alone = process.listenerCount(signal) === 0;
+  await stopJobs().catch((error: unknown) => log(`[jobs] stopping: ${String(error)}`));
+  if (alone) process.exit(signal === "SIGTERM" ? 143 : 130);
+}
+
+export async function stopJobs(): Promise<void> {
+  await uninstallRunner()?.stop();
+}
