@@ -19,6 +19,8 @@ const bullets = (...items: string[]): Block => ({
 });
 const quote = (value: string): Block => ({ type: "blockquote", content: [p(value)] });
 const doc = (...content: Block[]): PostDocument => ({ type: "doc", content });
+/** Everything above it is the teaser non-members see. */
+const paywall: Block = { type: "paywallBreak" };
 
 export const demoPosts = {
   essay: {
@@ -43,9 +45,37 @@ export const demoPosts = {
   members: {
     title: "Members only: the full risograph colour guide",
     document: doc(
-      p("This guide is for members. It walks through the eight drum colours I keep loaded."),
+      p("This guide walks through the eight drum colours I keep loaded, and the order I print them in."),
+      paywall,
       h(2, "Layering order"),
       p("Always print the lightest colour first, and let each layer dry for a full day."),
+      bullets("Yellow, then fluorescent pink", "Blue over everything else", "Black last, and only for type"),
+    ),
+  },
+  paid: {
+    title: "Supporters: how I price a zine run",
+    document: doc(
+      p("The maths behind a 200-copy run, with the real numbers from my last three zines."),
+      paywall,
+      h(2, "The spreadsheet"),
+      p("Paper is a third of the cost, ink a sixth, and my time is everything else. Here is how I split it."),
+    ),
+  },
+  patrons: {
+    title: "Patron studio visit: the new press, up close",
+    document: doc(
+      p("A walk around the press that arrived on Monday, for patrons only."),
+      paywall,
+      p("It weighs 180 kilograms and took four people and a borrowed trolley to bring up the stairs."),
+    ),
+  },
+  early: {
+    title: "Early access: the autumn zine, page by page",
+    document: doc(
+      p("Supporters see the autumn zine first; everyone else gets it at the end of the month."),
+      paywall,
+      h(2, "Page one"),
+      p("A map of the neighbourhood's print shops, drawn from memory and then corrected on foot."),
     ),
   },
   draft: {
