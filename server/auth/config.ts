@@ -127,4 +127,8 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+// Built on first use, not at import (next build evaluates modules without a database), then
+// kept: rebuilding the adapter and providers for every auth() call cost each request ~1 ms.
+let built: NextAuthConfig | undefined;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (built ??= config()));

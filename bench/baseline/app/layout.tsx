@@ -1,0 +1,10 @@
+// The baseline's root layout: the html and body Next requires, and nothing else.
+import type { ReactNode } from "react";
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}
