@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { EmbedForm } from "./editor/embed-form";
 import { EDIT_LINK_EVENT, OPEN_EMBED_EVENT } from "./editor/events";
 import { LinkForm } from "./editor/link-form";
+import { MarkButtons } from "./editor/mark-buttons";
 import { SelectionMenu } from "./editor/selection-menu";
 import { ShortcutsHelp } from "./editor/shortcuts-help";
 import { SlashMenu } from "./editor/slash-menu";
@@ -51,21 +52,7 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
           H4
         </ToolButton>
         <Separator />
-        <ToolButton label="Bold" shortcut="Ctrl+B" active={editor.isActive("bold")} onClick={() => chain().toggleBold().run()}>
-          B
-        </ToolButton>
-        <ToolButton label="Italic" shortcut="Ctrl+I" active={editor.isActive("italic")} onClick={() => chain().toggleItalic().run()}>
-          <em>I</em>
-        </ToolButton>
-        <ToolButton label="Underline" shortcut="Ctrl+U" active={editor.isActive("underline")} onClick={() => chain().toggleUnderline().run()}>
-          <u>U</u>
-        </ToolButton>
-        <ToolButton label="Strikethrough" shortcut="Ctrl+Shift+S" active={editor.isActive("strike")} onClick={() => chain().toggleStrike().run()}>
-          <s>S</s>
-        </ToolButton>
-        <ToolButton label="Inline code" shortcut="Ctrl+E" active={editor.isActive("code")} onClick={() => chain().toggleCode().run()}>
-          {"</>"}
-        </ToolButton>
+        <MarkButtons editor={editor} />
         <ToolButton label="Link" shortcut="Ctrl+K" active={editor.isActive("link") || panel === "link"} onClick={() => setPanel(panel === "link" ? null : "link")}>
           Link
         </ToolButton>

@@ -4,6 +4,7 @@ import type { Editor } from "@tiptap/react";
 import { BubbleMenu, type BubbleMenuProps } from "@tiptap/react/menus";
 import { useMemo, useState } from "react";
 import { LinkForm } from "./link-form";
+import { MarkButtons } from "./mark-buttons";
 import { ToolButton } from "./tool-button";
 
 // Text selections only: media and the paywall break have their own controls.
@@ -15,7 +16,6 @@ const showForText: NonNullable<BubbleMenuProps["shouldShow"]> = ({ editor, state
 
 export function SelectionMenu({ editor }: { editor: Editor }) {
   const [editingLink, setEditingLink] = useState(false);
-  const chain = () => editor.chain().focus();
   // BubbleMenu re-sends its options to the editor (a transaction) whenever these props change
   // identity, and the editor page re-renders on every transaction: keep them stable.
   const options = useMemo(() => ({ placement: "top" as const, onHide: () => setEditingLink(false) }), []);
@@ -31,21 +31,7 @@ export function SelectionMenu({ editor }: { editor: Editor }) {
         <LinkForm editor={editor} onDone={() => setEditingLink(false)} />
       ) : (
         <div role="toolbar" aria-label="Selection formatting" className="flex gap-0.5">
-          <ToolButton label="Bold" shortcut="Ctrl+B" active={editor.isActive("bold")} onClick={() => chain().toggleBold().run()}>
-            B
-          </ToolButton>
-          <ToolButton label="Italic" shortcut="Ctrl+I" active={editor.isActive("italic")} onClick={() => chain().toggleItalic().run()}>
-            <em>I</em>
-          </ToolButton>
-          <ToolButton label="Underline" shortcut="Ctrl+U" active={editor.isActive("underline")} onClick={() => chain().toggleUnderline().run()}>
-            <u>U</u>
-          </ToolButton>
-          <ToolButton label="Strikethrough" shortcut="Ctrl+Shift+S" active={editor.isActive("strike")} onClick={() => chain().toggleStrike().run()}>
-            <s>S</s>
-          </ToolButton>
-          <ToolButton label="Inline code" shortcut="Ctrl+E" active={editor.isActive("code")} onClick={() => chain().toggleCode().run()}>
-            {"</>"}
-          </ToolButton>
+          <MarkButtons editor={editor} />
           <ToolButton label="Link" shortcut="Ctrl+K" active={editor.isActive("link")} onClick={() => setEditingLink(true)}>
             Link
           </ToolButton>
