@@ -40,7 +40,7 @@ export async function listRevisions(ctx: ServiceContext, input: z.input<typeof r
     .from(postRevisions)
     .leftJoin(users, eq(users.id, postRevisions.authorId))
     .where(eq(postRevisions.postId, post.id))
-    .orderBy(desc(postRevisions.createdAt), desc(postRevisions.id))
+    .orderBy(desc(postRevisions.version), desc(postRevisions.createdAt), desc(postRevisions.id))
     .limit(data.limit);
 }
 
@@ -112,7 +112,7 @@ export async function restoreRevision(ctx: ServiceContext, input: z.input<typeof
         .select({ version: postRevisions.version })
         .from(postRevisions)
         .where(eq(postRevisions.postId, post.id))
-        .orderBy(desc(postRevisions.createdAt), desc(postRevisions.id))
+        .orderBy(desc(postRevisions.version), desc(postRevisions.createdAt), desc(postRevisions.id))
         .limit(1);
       // The text being replaced may postdate the last revision (autosaves keep one per ten minutes).
       if (!latest || latest.version !== post.version) {
