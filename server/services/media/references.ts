@@ -1,4 +1,4 @@
-// Which media a post document points at: any node attribute named `mediaId` or `…MediaId`
+// Which media a post document points at: every node attribute named `mediaId` or `…MediaId`
 // (an image, a video's poster, the items of a gallery), wherever it sits in the tree.
 
 const MEDIA_ID_KEY = /^(mediaId|[a-z][A-Za-z0-9]*MediaId)$/;
