@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { buttonClass } from "@/app/_components/button";
 import { TRASH_RETENTION_DAYS } from "@/lib/schemas/post-lifecycle";
 import { caller } from "@/server/trpc/server";
 import { requireCreatorPage } from "../../_lib/guards";
@@ -20,17 +19,8 @@ export default async function TrashPage() {
         Deleted posts stay here for {TRASH_RETENTION_DAYS} days, hidden from everyone, then are deleted for good. Restore
         one to put it back exactly where it was.
       </p>
-      {page.items.length === 0 ? (
-        <div className="mt-8 rounded-2xl border border-dashed border-line bg-card p-10 text-center">
-          <p className="font-semibold">The trash is empty</p>
-          <p className="mt-1 text-sm text-muted">Posts you delete from the library show up here for {TRASH_RETENTION_DAYS} days.</p>
-          <Link href="/studio/posts" className={buttonClass("secondary", "mt-4")}>
-            Back to posts
-          </Link>
-        </div>
-      ) : (
-        <TrashList items={page.items} />
-      )}
+      {/* Always mounted: the confirmation of the last restore must survive the list becoming empty. */}
+      <TrashList items={page.items} retentionDays={TRASH_RETENTION_DAYS} />
     </main>
   );
 }

@@ -1,20 +1,30 @@
 "use client";
 // The trash: deleted posts, when each goes for good, and a way back.
 import { useMutation } from "@tanstack/react-query";
-import { Button } from "@/app/_components/button";
+import Link from "next/link";
+import { Button, buttonClass } from "@/app/_components/button";
 import { LocalTime } from "@/app/_components/local-time";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { LibraryItem } from "@/server/services/post-library";
 import { Notice } from "./notice";
 import { useLibraryAction } from "./use-library-action";
 
-export function TrashList({ items }: { items: LibraryItem[] }) {
+export function TrashList({ items, retentionDays }: { items: LibraryItem[]; retentionDays: number }) {
   const trpc = useTRPC();
   const action = useLibraryAction();
   const restore = useMutation(trpc.postLifecycle.restore.mutationOptions({ networkMode: "always" }));
   return (
     <div className="mt-6 space-y-3">
       <Notice notice={action.notice} />
+      {items.length === 0 ? (
+        <div className="mt-2 rounded-2xl border border-dashed border-line bg-card p-10 text-center">
+          <p className="font-semibold">The trash is empty</p>
+          <p className="mt-1 text-sm text-muted">Posts you delete from the library show up here for {retentionDays} days.</p>
+          <Link href="/studio/posts" className={buttonClass("secondary", "mt-4")}>
+            Back to posts
+          </Link>
+        </div>
+      ) : (
       <ul className="divide-y divide-line rounded-2xl border border-line bg-card">
         {items.map((post) => {
           const name = post.title || "Untitled";
@@ -46,6 +56,7 @@ export function TrashList({ items }: { items: LibraryItem[] }) {
           );
         })}
       </ul>
+      )}
     </div>
   );
 }
