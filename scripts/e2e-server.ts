@@ -4,7 +4,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connectAdmin, NoPostgresError } from "../test/postgres-admin";
 import {
   databaseName,
   E2E_DATABASE_PREFIX,
@@ -24,32 +25,6 @@ const nextBin = path.join(root, "node_modules/.bin/next");
 function log(message: string) {
   // stderr: Playwright shows it (prefixed [WebServer]); stdout is ignored by the config.
   process.stderr.write(`[e2e-server] ${message}\n`);
-}
-
-function describeServer(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname}:${parsed.port || "5432"}`;
-}
-
-async function connectAdmin(url: string): Promise<postgres.Sql> {
-  const admin = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
-  try {
-    await admin`select 1`;
-    return admin;
-  } catch (error) {
-    await admin.end({ timeout: 1 }).catch(() => {});
-    const reason = error instanceof Error ? error.message : String(error);
-    log(
-      [
-        `The e2e suite needs PostgreSQL, and none answered at ${describeServer(url)} (${reason}).`,
-        "Start PostgreSQL (trust auth for user postgres is enough), e.g.",
-        "  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
-        "or set TEST_DATABASE_URL to a server where this user may create databases, e.g.",
-        "  TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run test:e2e",
-      ].join("\n"),
-    );
-    process.exit(1);
-  }
 }
 
 async function dropAbandoned(admin: postgres.Sql, now: number): Promise<void> {
@@ -72,7 +47,11 @@ async function main() {
   const database = databaseName(databaseUrl);
   if (!/^[a-z0-9_]+$/.test(database)) throw new Error(`Refusing an unexpected database name: ${database}`);
 
-  const admin = await connectAdmin(serverUrl());
+  const admin = await connectAdmin(serverUrl(), "End-to-end tests", "npm run test:e2e").catch((error: unknown) => {
+    if (!(error instanceof NoPostgresError)) throw error;
+    log(error.message);
+    process.exit(1);
+  });
   await dropAbandoned(admin, Date.now());
   await admin.unsafe(`create database "${database}"`);
   log(`created database ${database}`);

@@ -2,7 +2,8 @@
 // handed to the test workers, and dropped when the run ends. Never mocked: services are tested
 // against the same engine and migrations production uses.
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connectAdmin } from "./postgres-admin";
 import type { TestProject } from "vitest/node";
 import { closeDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -25,30 +26,6 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-function describeServer(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname}:${parsed.port || "5432"}`;
-}
-
-async function connectAdmin(url: string) {
-  const admin = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
-  try {
-    await admin`select 1`;
-    return admin;
-  } catch (error) {
-    await admin.end({ timeout: 1 }).catch(() => {});
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      [
-        `Integration tests need PostgreSQL, and none answered at ${describeServer(url)} (${reason}).`,
-        "Start PostgreSQL locally (trust auth for user postgres is enough),",
-        "or set TEST_DATABASE_URL to a server where this user may create databases,",
-        "e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run test:int",
-      ].join("\n"),
-    );
-  }
-}
-
 async function dropAbandoned(admin: postgres.Sql, now: number): Promise<void> {
   const rows = await admin<{ datname: string }[]>`
     select datname from pg_database where datname like ${`${PREFIX}%`}`;
@@ -62,7 +39,7 @@ async function dropAbandoned(admin: postgres.Sql, now: number): Promise<void> {
 
 export default async function setup(project: TestProject) {
   const baseUrl = process.env.TEST_DATABASE_URL || DEFAULT_URL;
-  const admin = await connectAdmin(baseUrl);
+  const admin = await connectAdmin(baseUrl, "Integration tests", "npm run test:int");
   const startedAt = Date.now();
   const database = `${PREFIX}${startedAt}_${randomBytes(4).toString("hex")}`;
   const databaseUrl = withDatabase(baseUrl, database);
