@@ -62,17 +62,21 @@ export default async function PostsPage({ searchParams }: Props) {
           <div className="mt-5">
             <StatusTabs params={params} counts={page.counts} />
           </div>
-          {page.items.length === 0 ? (
-            <div className="mt-4 rounded-2xl border border-dashed border-line bg-card p-8 text-center">
+          {/* Always mounted: the notice of the last action must survive the list becoming empty. */}
+          <LibraryList
+            items={page.items}
+            handle={creator.handle}
+            tagNames={tags.map((t) => t.name)}
+            empty={
+              <div className="mt-4 rounded-2xl border border-dashed border-line bg-card p-8 text-center">
               <p className="font-semibold">No posts match these filters</p>
               <p className="mt-1 text-sm text-muted">Try other words, another status or a wider date range.</p>
               <Link href="/studio/posts" className={buttonClass("secondary", "mt-4")}>
                 Show all posts
               </Link>
             </div>
-          ) : (
-            <LibraryList items={page.items} handle={creator.handle} tagNames={tags.map((t) => t.name)} />
-          )}
+            }
+          />
           {(page.nextCursor || params.cursor) && (
             <nav aria-label="Pages" className="mt-4 flex justify-between gap-3">
               {params.cursor ? (

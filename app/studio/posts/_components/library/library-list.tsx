@@ -3,7 +3,7 @@
 // and see at a glance where each post stands and when scheduled ones go out.
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { LocalTime } from "@/app/_components/local-time";
 import { useTRPC } from "@/app/_lib/trpc";
@@ -45,7 +45,18 @@ function PostDate({ post }: { post: LibraryItem }) {
   );
 }
 
-export function LibraryList({ items, handle, tagNames }: { items: LibraryItem[]; handle: string; tagNames: string[] }) {
+export function LibraryList({
+  items,
+  handle,
+  tagNames,
+  empty,
+}: {
+  items: LibraryItem[];
+  handle: string;
+  tagNames: string[];
+  /** Shown instead of the list when nothing matches. */
+  empty: ReactNode;
+}) {
   const trpc = useTRPC();
   const action = useLibraryAction();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -76,6 +87,15 @@ export function LibraryList({ items, handle, tagNames }: { items: LibraryItem[];
     });
     if (ok) setSelected(new Set());
     return ok;
+  }
+
+  if (items.length === 0) {
+    return (
+      <div className="mt-4 space-y-3">
+        <Notice notice={action.notice} />
+        {empty}
+      </div>
+    );
   }
 
   return (
