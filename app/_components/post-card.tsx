@@ -28,7 +28,8 @@ export function PostCard({ post }: { post: PostCardData }) {
   return (
     <article className="overflow-hidden rounded-2xl border border-line bg-card transition-shadow hover:shadow-sm">
       {post.coverMediaId && (
-        // Cover files are served through the access-checked media route, like every post file.
+        // Served through the access-checked media route: a listed post's cover is public even when
+        // the post is locked, since lists show "title, teaser, cover, a lock".
         <img
           src={`/api/media/${post.coverMediaId}?w=960`}
           alt=""

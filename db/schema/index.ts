@@ -4,3 +4,4 @@ export * from "./posts";
 export * from "./platform";
 export * from "./memberships";
 export * from "./media";
+export * from "./notifications";

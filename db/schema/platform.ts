@@ -1,5 +1,5 @@
 // Infrastructure tables: the mail outbox and the fixed-window rate limiter.
-import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
 
 /** Every message the app sends is recorded; with no SMTP configured this is the dev outbox. */
@@ -9,6 +9,8 @@ export const mailOutbox = pgTable("mail_outbox", {
   subject: text().notNull(),
   text: text().notNull(),
   html: text().notNull(),
+  /** Extra headers such as List-Unsubscribe, kept so a developer sees what SMTP would send. */
+  headers: jsonb().$type<Record<string, string>>(),
   transport: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

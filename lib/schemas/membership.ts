@@ -35,6 +35,23 @@ export const checkoutInput = z
   })
   .strict();
 
+/** Only same-site paths, so a crafted link cannot send a new member to another site. */
+export function isSameSitePath(path: string): boolean {
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");
+}
+
+/** A paid join through Stripe Checkout: card details are entered on Stripe's page, not ours. */
+export const stripeCheckoutInput = z
+  .object({
+    tierId: tierIdSchema,
+    interval: billingIntervalSchema.default("month"),
+    idempotencyKey: idempotencyKeySchema,
+    /** Where to take the new member once the membership is confirmed. */
+    next: z.string().max(500).refine(isSameSitePath, "Reload the page and try again.").nullable().default(null),
+    attributedPostId: z.string().max(64).nullable().default(null),
+  })
+  .strict();
+
 export const membershipIdInput = z.object({ membershipId: z.string().min(1).max(64) }).strict();
 
 export const changeTierInput = z
@@ -46,3 +63,4 @@ export const membersListInput = z
   .strict();
 
 export type CheckoutInput = z.input<typeof checkoutInput>;
+export type StripeCheckoutInput = z.input<typeof stripeCheckoutInput>;

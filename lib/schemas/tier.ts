@@ -21,7 +21,14 @@ export const tierFields = z
     monthlyPrice: price,
     annualPrice: price.nullable().default(null),
     memberCap: z.number().int().min(1, "A cap needs at least one place.").max(1_000_000).nullable().default(null),
-    coverMediaId: z.string().max(64).nullable().default(null),
+    // An emptied cover field means "no cover".
+    coverMediaId: z
+      .string()
+      .trim()
+      .max(64, "Choose one of your own images as the cover.")
+      .nullable()
+      .default(null)
+      .transform((id) => id || null),
   })
   .strict();
 

@@ -8,14 +8,7 @@ import { serviceContext, testDb } from "@/test/db";
 import { startInProcessRunner } from "./in-process-runner";
 import { PUBLISH_SCHEDULED_POST } from "./queues";
 import { publishScheduledPostHandler } from "./scheduled-publish";
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually } from "./eventually";
 
 describe("in-process job runner", () => {
   it("publishes a scheduled post when its job comes due, once even if sent twice", async () => {

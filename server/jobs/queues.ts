@@ -5,8 +5,11 @@ import { enqueue } from "./registry";
 export const PUBLISH_SCHEDULED_POST = "publish-scheduled-post";
 export const PUBLISH_OVERDUE_POSTS = "publish-overdue-posts";
 export const PURGE_EXPIRED_TRASH = "purge-expired-trash";
+export const NOTIFY_POST_MEMBERS = "notify-post-members";
+export const RETRY_POST_NOTIFICATIONS = "retry-post-notifications";
 
 export type PublishScheduledPostJob = { postId: string };
+export type NotifyPostMembersJob = { postId: string };
 
 /**
  * Wakes the publisher at `at`. Best effort by design: the post row is the truth, and the sweep
@@ -17,5 +20,17 @@ export async function requestScheduledPublish(postId: string, at: Date): Promise
     await enqueue<PublishScheduledPostJob>(PUBLISH_SCHEDULED_POST, { postId }, { startAfter: at });
   } catch (error) {
     console.error(`[jobs] could not queue the publish of post ${postId}; the sweep will publish it`, error);
+  }
+}
+
+/**
+ * Emails a just-published post's members, off the request. Best effort like the publish job: the
+ * recorded first publish is the truth, and the periodic retry sends anything whose job was lost.
+ */
+export async function requestMemberNotifications(postId: string): Promise<void> {
+  try {
+    await enqueue<NotifyPostMembersJob>(NOTIFY_POST_MEMBERS, { postId });
+  } catch (error) {
+    console.error(`[jobs] could not queue the member emails of post ${postId}; the retry sweep will send them`, error);
   }
 }

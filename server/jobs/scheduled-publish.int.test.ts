@@ -11,6 +11,7 @@ import { PUBLISH_SCHEDULED_POST, type PublishScheduledPostJob } from "./queues";
 import { publishScheduledPostHandler } from "./scheduled-publish";
 import { startJobs, stopJobs } from "./start";
 import type { JobRunner, QueueHandler } from "./types";
+import { eventually } from "./eventually";
 
 const runners: JobRunner[] = [];
 
@@ -30,15 +31,6 @@ async function worker(name: string, options: { queue?: string; handler?: QueueHa
   runners.push(runner);
   await runner.work(options.queue ?? PUBLISH_SCHEDULED_POST, options.handler ?? publishScheduledPostHandler);
   return runner;
-}
-
-/** Polls `check` until it holds; the bound only keeps a broken queue from hanging the run. */
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 async function jobStates(queue: string, postIds: string[]) {

@@ -1,5 +1,6 @@
 // The jobs behind scheduled posts: one job per schedule that wakes the publisher on time, a sweep
-// every minute (and at start-up) for anything overdue, and the hourly purge of the trash.
+// every minute (and at start-up) for anything overdue, and the hourly purge of the trash. A post's
+// first publish also queues the emails to its members.
 import { publishDueScheduledPosts, publishScheduledPost, purgeExpiredTrash } from "../services/post-lifecycle";
 import {
   PUBLISH_OVERDUE_POSTS,
@@ -10,7 +11,10 @@ import {
 import { registerPeriodicJob, registerQueue } from "./registry";
 import type { QueueHandler } from "./types";
 
-/** A job for a post that was unscheduled, rescheduled later or already published does nothing. */
+/**
+ * A job for a post that was unscheduled, rescheduled later or already published does nothing.
+ * The publish itself records and queues its members' emails when it is the post's first.
+ */
 export const publishScheduledPostHandler: QueueHandler<PublishScheduledPostJob> = async ({ postId }, { db, now }) => {
   await publishScheduledPost(db, postId, now);
 };

@@ -6,6 +6,7 @@ import { startInProcessRunner } from "./in-process-runner";
 import { registerMembershipJobs } from "./memberships";
 import { startPgBossRunner } from "./pg-boss-runner";
 import { currentRunner, installRunner, uninstallRunner } from "./registry";
+import { registerPostNotificationJobs } from "./post-notifications";
 import { registerPostLifecycleJobs } from "./scheduled-publish";
 import type { JobRunner } from "./types";
 
@@ -23,6 +24,7 @@ export async function startJobs(): Promise<JobRunner> {
   if (running) return running;
   await registerPostLifecycleJobs();
   await registerMembershipJobs();
+  await registerPostNotificationJobs();
   const runner = await createRunner();
   await installRunner(runner);
   const published = await publishDueScheduledPosts(getDb(), new Date());

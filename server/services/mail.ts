@@ -5,7 +5,14 @@ import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 
-export type MailMessage = { to: string; subject: string; text: string; html: string };
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers, e.g. List-Unsubscribe; both transports carry them. */
+  headers?: Record<string, string>;
+};
 
 export interface MailTransport {
   readonly name: "smtp" | "outbox";
@@ -15,7 +22,7 @@ export interface MailTransport {
 export const outboxTransport: MailTransport = {
   name: "outbox",
   async send(db, message) {
-    await db.insert(mailOutbox).values({ ...message, transport: "outbox" });
+    await db.insert(mailOutbox).values({ ...message, headers: message.headers ?? null, transport: "outbox" });
   },
 };
 

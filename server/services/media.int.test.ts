@@ -14,7 +14,12 @@ import { caught } from "@/test/errors";
 import { createCreator, createPost, createUser, type TestCreator } from "../testing/factories";
 import { createMediaFromUpload, openMediaForViewer, syncPostMedia, type UploadedMedia } from "./media";
 import { MEDIA_UPLOAD_RATE } from "./media/rules";
+import { signMediaUrlsInHtml } from "./media/signed-url";
+import { trashPost } from "./post-lifecycle";
+import { updatePostSettings } from "./post-settings";
+import { publishPost } from "./posts";
 import { consumeRateLimit } from "./rate-limit";
+import { archiveTier, createTier, publishTier, updateTier } from "./tiers";
 
 let mediaDir: string;
 beforeAll(async () => {
@@ -207,6 +212,28 @@ describe("openMediaForViewer", () => {
     expect(opened.headers["Cache-Control"]).toBe("public, max-age=600");
   });
 
+  it("opens a gated file to a signed address from an email until it expires, and to nothing forged", async () => {
+    const { db, creator, image } = await setup();
+    const post = await createPost(db, { creator, publish: true, access: "paid" });
+    await syncPostMedia(db, post.id, creator.id, imageDoc(image.id));
+    await notFound(openMediaForViewer(serviceContext(), image.id));
+
+    const now = new Date();
+    const signed = signMediaUrlsInHtml(`<img src="/api/media/${image.id}?w=480">`, new Date(now.getTime() + 60_000));
+    const url = new URL(/src="([^"]+)"/.exec(signed)![1]!.replaceAll("&amp;", "&"), "http://site.test");
+    const grant = { expires: url.searchParams.get("exp"), signature: url.searchParams.get("sig") };
+    const opened = await openMediaForViewer(serviceContext({ now }), image.id, { grant });
+    opened.body?.destroy();
+    expect(opened.status).toBe(200);
+    expect(opened.headers["Cache-Control"]).toBe("private, no-store");
+
+    await notFound(openMediaForViewer(serviceContext({ now: new Date(now.getTime() + 120_000) }), image.id, { grant }));
+    await notFound(openMediaForViewer(serviceContext({ now }), image.id, { grant: { ...grant, expires: String(Number(grant.expires) + 3600) } }));
+    const otherImage = await upload(creator, "image", await sharp({ create: { width: 8, height: 8, channels: 3, background: "#333" } }).png().toBuffer());
+    await syncPostMedia(db, post.id, creator.id, { type: "doc", content: [...imageDoc(image.id).content, ...imageDoc(otherImage.id).content] });
+    await notFound(openMediaForViewer(serviceContext({ now }), otherImage.id, { grant }));
+  });
+
   it("does not serve a draft's image to others", async () => {
     const { db, creator, image } = await setup();
     const draft = await createPost(db, { creator });
@@ -250,6 +277,89 @@ describe("openMediaForViewer", () => {
   it("treats unknown and malformed ids as missing", async () => {
     await notFound(openMediaForViewer(serviceContext(), "0190f5b2-0000-7000-8000-000000000000"));
     await notFound(openMediaForViewer(serviceContext(), "../../etc/passwd"));
+  });
+});
+
+describe("covers", () => {
+  const square = (background: string) => sharp({ create: { width: 24, height: 24, channels: 3, background } }).png().toBuffer();
+
+  async function setup() {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const own = { ...serviceContext({ viewer: creator.user }), creator };
+    return { db, creator, own, image: (background = "#345") => square(background).then((png) => upload(creator, "image", png, "cover.png")) };
+  }
+
+  async function servedTo(ctx: ReturnType<typeof serviceContext>, mediaId: string): Promise<string> {
+    const opened = await openMediaForViewer(ctx, mediaId).catch((error: unknown) => error);
+    if (opened instanceof AppError) return opened.code;
+    const response = opened as Awaited<ReturnType<typeof openMediaForViewer>>;
+    response.body?.destroy();
+    return `${response.status} ${response.headers["Cache-Control"]}`;
+  }
+
+  it("shows a listed post's cover to everyone, a gated one's too, but not the gated body", async () => {
+    const { db, creator, own, image } = await setup();
+    const cover = await image();
+    const bodyOnly = await image("#a00");
+    const post = await createPost(db, { creator, access: "paid", document: imageDoc(bodyOnly.id) });
+    await updatePostSettings(own, { id: post.id, coverMediaId: cover.id });
+
+    // A draft's cover is as private as the draft.
+    expect(await servedTo(serviceContext(), cover.id)).toBe("NOT_FOUND");
+    expect(await servedTo(serviceContext({ viewer: creator.user }), cover.id)).toBe("200 private, no-store");
+
+    await publishPost(own, { id: post.id, baseVersion: post.version });
+    expect(await servedTo(serviceContext(), cover.id)).toBe("200 public, max-age=600");
+    expect(await servedTo(serviceContext({ viewer: await createUser(db) }), cover.id)).toBe("200 public, max-age=600");
+    expect(await servedTo(serviceContext(), bodyOnly.id)).toBe("NOT_FOUND");
+
+    await trashPost(own, { id: post.id });
+    expect(await servedTo(serviceContext(), cover.id)).toBe("NOT_FOUND");
+  });
+
+  it("keeps a cover public when the same file is also in a gated body: the creator chose to show it", async () => {
+    const { db, creator, own, image } = await setup();
+    const shared = await image();
+    await createPost(db, { creator, access: "paid", publish: true, document: imageDoc(shared.id) });
+    expect(await servedTo(serviceContext(), shared.id)).toBe("NOT_FOUND");
+    const listed = await createPost(db, { creator, access: "members", publish: true });
+    await updatePostSettings(own, { id: listed.id, coverMediaId: shared.id });
+    expect(await servedTo(serviceContext(), shared.id)).toBe("200 public, max-age=600");
+  });
+
+  it("shows a published tier's cover to everyone, a draft or archived tier's to its creator only", async () => {
+    const { own, creator, image } = await setup();
+    const cover = await image();
+    const tier = await createTier(own, { name: "Studio circle", monthlyPrice: 500, coverMediaId: cover.id });
+    expect(tier.coverMediaId).toBe(cover.id);
+    expect(await servedTo(serviceContext(), cover.id)).toBe("NOT_FOUND");
+    expect(await servedTo(serviceContext({ viewer: creator.user }), cover.id)).toBe("200 private, no-store");
+    await publishTier(own, tier.id);
+    expect(await servedTo(serviceContext(), cover.id)).toBe("200 public, max-age=600");
+    await archiveTier(own, tier.id);
+    expect(await servedTo(serviceContext(), cover.id)).toBe("NOT_FOUND");
+  });
+
+  it("takes only the creator's own image as a tier cover, and says so next to the field", async () => {
+    const { db, own, image } = await setup();
+    const other = await createCreator(db);
+    const theirs = await upload(other, "image", await square("#0a0"), "theirs.png");
+    const attachment = await upload(own.creator, "file", new TextEncoder().encode("%PDF-1.4 a tiny file"), "notes.pdf");
+    const refusal = { code: "INVALID_INPUT", field: "coverMediaId", message: "Choose one of your own images as the cover." };
+    for (const coverMediaId of [theirs.id, attachment.id, "0190f5b2-0000-7000-8000-000000000000", "../../etc/passwd"]) {
+      expect(await caught(createTier(own, { name: "Circle", monthlyPrice: 0, coverMediaId }))).toMatchObject(refusal);
+    }
+    const tier = await createTier(own, { name: "Circle", monthlyPrice: 0 });
+    expect(await caught(updateTier(own, { id: tier.id, name: "Circle", monthlyPrice: 0, coverMediaId: theirs.id }))).toMatchObject(refusal);
+    // Their file does not become public through a tier of ours.
+    await publishTier(own, tier.id);
+    expect(await servedTo(serviceContext(), theirs.id)).toBe("NOT_FOUND");
+
+    const mine = await image();
+    expect((await updateTier(own, { id: tier.id, name: "Circle", monthlyPrice: 0, coverMediaId: mine.id })).coverMediaId).toBe(mine.id);
+    // An emptied field removes the cover.
+    expect((await updateTier(own, { id: tier.id, name: "Circle", monthlyPrice: 0, coverMediaId: " " })).coverMediaId).toBeNull();
   });
 });
 

@@ -9,10 +9,10 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
-import { media, postMedia, type MediaVariant } from "@/db/schema";
+import { media, postMedia, posts, tiers, type MediaVariant } from "@/db/schema";
 import { isMediaId } from "@/lib/document/media";
 import { AppError, AppErrorCode } from "@/lib/errors";
-import { readablePostIds } from "./access";
+import { decidePostVisibility, readablePostIds } from "./access";
 import type { ServiceContext } from "./context";
 import { getOwnCreator, requireOwnCreator } from "./creators";
 import { consumeRateLimit } from "./rate-limit";
@@ -21,6 +21,7 @@ import { ImageRefusal, processImage } from "./media/image";
 import { parseRange } from "./media/range";
 import { collectMediaIds } from "./media/references";
 import { isMediaKind, MEDIA_SIZE_CAPS, MEDIA_UPLOAD_RATE, tooLargeMessage, type MediaKind } from "./media/rules";
+import { isValidMediaGrant, type MediaGrant } from "./media/signed-url";
 import { SNIFF_BYTES, sniffUpload } from "./media/sniff";
 import { mediaStorage, type ByteRange } from "./media/storage";
 
@@ -215,6 +216,19 @@ export async function syncPostMedia(db: Db, postId: string, creatorId: string, d
   }
 }
 
+/**
+ * Checks that `mediaId` is one of this creator's images, for a field that names a cover (a post's,
+ * a tier's): a cover becomes public, so it may never be someone else's file or a non-image.
+ */
+export async function requireOwnCoverImage(db: Db, creatorId: string, mediaId: string, field = "coverMediaId"): Promise<void> {
+  const cover = isMediaId(mediaId)
+    ? await db.query.media.findFirst({ where: and(eq(media.id, mediaId), eq(media.creatorId, creatorId)), columns: { kind: true } })
+    : undefined;
+  if (cover?.kind !== "image") {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "Choose one of your own images as the cover.", { field });
+  }
+}
+
 export type MediaResponse = {
   status: 200 | 206 | 416;
   headers: Record<string, string>;
@@ -233,11 +247,37 @@ function mediaNotFound(): AppError {
 type MediaRow = typeof media.$inferSelect;
 
 /**
- * Who may fetch a file: its creator always; anyone else only when a post that uses it is readable
- * to them under the access policy. The answer also decides caching: readable by an anonymous
- * viewer means public; readable only through a membership (or by the creator) means private.
+ * Whether the file is the cover of something the public sees: a post that lists publicly (the
+ * policy shows it at least as a teaser to an anonymous viewer; locked posts are listed with "title,
+ * teaser, cover, a lock") or a published tier. Only covers chosen by the file's own creator count.
+ */
+async function isPublicCover(ctx: ServiceContext, row: MediaRow): Promise<boolean> {
+  const [tier] = await ctx.db
+    .select({ id: tiers.id })
+    .from(tiers)
+    .where(and(eq(tiers.coverMediaId, row.id), eq(tiers.creatorId, row.creatorId), eq(tiers.status, "published")))
+    .limit(1);
+  if (tier) return true;
+  const covered = await ctx.db
+    .select({ creatorId: posts.creatorId, status: posts.status, access: posts.access, deletedAt: posts.deletedAt, publicAt: posts.publicAt })
+    .from(posts)
+    .where(and(eq(posts.coverMediaId, row.id), eq(posts.creatorId, row.creatorId)));
+  // Listed or not does not depend on the selected tiers (they only decide teaser or full).
+  return covered.some((post) => decidePostVisibility(post, null, ctx.now) !== "hidden");
+}
+
+/**
+ * Who may fetch a file: its creator always; anyone else when it is a public cover, or when a post
+ * that uses it is readable to them under the access policy. The answer also decides caching:
+ * readable by an anonymous viewer means public; readable only through a membership (or by the
+ * creator) means private.
+ *
+ * NOTE: a cover is public even when the same file also sits in the body of a gated post. The
+ * creator chose it as the face of something listed publicly, so it is shown to everyone, like the
+ * title; what stays gated is the rest of the gated body.
  */
 async function decideMediaAccess(ctx: ServiceContext, row: MediaRow): Promise<"public" | "private" | null> {
+  if (row.kind === "image" && (await isPublicCover(ctx, row))) return "public";
   const own = await getOwnCreator(ctx);
   const postIds = (
     await ctx.db.select({ postId: postMedia.postId }).from(postMedia).where(eq(postMedia.mediaId, row.id))
@@ -272,11 +312,14 @@ function contentDisposition(kind: MediaKind, name: string): string {
 export async function openMediaForViewer(
   ctx: ServiceContext,
   mediaId: string,
-  options: { width?: number; range?: string | null } = {},
+  options: { width?: number; range?: string | null; grant?: MediaGrant } = {},
 ): Promise<MediaResponse> {
   const row = isMediaId(mediaId) ? await ctx.db.query.media.findFirst({ where: eq(media.id, mediaId) }) : undefined;
   if (!row) throw mediaNotFound();
-  const access = await decideMediaAccess(ctx, row);
+  // A signed address (from an email the policy let its recipient read) opens the file until it
+  // expires, without a session; it is never a reason to cache the file in a shared cache.
+  const granted = options.grant && isValidMediaGrant(row.id, options.grant, ctx.now) ? "private" : null;
+  const access = granted ?? (await decideMediaAccess(ctx, row));
   if (!access) throw mediaNotFound();
 
   const rendition = pickRendition(row, options.width);

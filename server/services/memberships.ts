@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { isEntitlementLive } from "./access";
 import { requireViewer, type AuthedContext, type ServiceContext } from "./context";
 import { addInterval, findPaymentByKey, recordPayment, type Tx } from "./payments/ledger";
+import { checkoutProvider } from "./payments/config";
 import type { PaymentProvider } from "./payments/provider";
 import { sandboxProvider } from "./payments/sandbox";
 import { getJoinableTier, type TierRow } from "./tiers";
@@ -114,6 +115,53 @@ export async function joinFree(ctx: ServiceContext, input: z.input<typeof joinFr
 
 export type CheckoutResult = { membership: MembershipRow; paymentId: string };
 
+/** The tier a paid join is for and what it costs at `interval`; free tiers and missing prices are refused. */
+export async function paidJoinTerms(ctx: ServiceContext, tierId: string, interval: "month" | "year"): Promise<{ tier: TierRow; amount: number }> {
+  const tier = await getJoinableTier(ctx, tierId);
+  if (tier.monthlyPrice === 0) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "This tier is free: join it without a card.", { field: "tierId" });
+  }
+  const amount = interval === "year" ? tier.annualPrice : tier.monthlyPrice;
+  if (amount === null) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "This tier is billed monthly only.", { field: "interval" });
+  }
+  return { tier, amount };
+}
+
+/**
+ * What a paid join needs, checked with the tier locked: a place under the cap, and no paid
+ * membership with this creator yet (a paid member changes tier instead). Returns a free
+ * membership the paid one will replace, if any.
+ */
+async function checkPaidJoin(tx: Tx, userId: string, locked: TierRow, now: Date): Promise<MembershipRow | null> {
+  const existing = await currentMembership(tx, userId, locked.creatorId, now);
+  if (existing && existing.price > 0) throw alreadyMember();
+  await checkCap(tx, locked, now);
+  return existing;
+}
+
+/**
+ * The same checks before sending a fan to a hosted payment page, so nobody pays for a join we
+ * would refuse. (The page takes minutes; the membership starts when the provider confirms.)
+ */
+export async function assertPaidJoinOpen(ctx: AuthedContext, tier: TierRow): Promise<void> {
+  await withJoinConflicts(() =>
+    ctx.db.transaction(async (tx) => {
+      await checkPaidJoin(tx, ctx.viewer.userId, await lockTier(tx, tier.id), ctx.now);
+    }),
+  );
+}
+
+/**
+ * A card charged in-process is only allowed while the sandbox is the site's payment path: with
+ * Stripe configured, the sandbox's test cards must not start real memberships.
+ */
+function requireDirectCharges(provider: PaymentProvider) {
+  if (provider === sandboxProvider && checkoutProvider() !== "sandbox") {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "Payments here go through Stripe. Reload the page to continue.", { field: "card" });
+  }
+}
+
 /**
  * Pays for a tier with the sandbox (or another direct-charge provider) and starts the membership.
  * The charge happens while the tier row is locked: the sandbox answers in-process, and holding the
@@ -126,15 +174,9 @@ export async function checkout(
   provider: PaymentProvider = sandboxProvider,
 ): Promise<CheckoutResult> {
   requireViewer(ctx);
+  requireDirectCharges(provider);
   const data = checkoutInput.parse(input);
-  const tier = await getJoinableTier(ctx, data.tierId);
-  if (tier.monthlyPrice === 0) {
-    throw new AppError(AppErrorCode.INVALID_INPUT, "This tier is free: join it without a card.", { field: "tierId" });
-  }
-  const amount = data.interval === "year" ? tier.annualPrice : tier.monthlyPrice;
-  if (amount === null) {
-    throw new AppError(AppErrorCode.INVALID_INPUT, "This tier is billed monthly only.", { field: "interval" });
-  }
+  const { tier, amount } = await paidJoinTerms(ctx, data.tierId, data.interval);
   const method = provider.createPaymentMethod(data.card, ctx.now);
   if (!method.ok) throw new AppError(AppErrorCode.INVALID_INPUT, method.message, { field: "card" });
 
@@ -143,10 +185,8 @@ export async function checkout(
       const locked = await lockTier(tx, tier.id);
       const replay = await findPaymentByKey(tx, data.idempotencyKey);
       if (replay) return replayed(tx, ctx, replay);
-      const existing = await currentMembership(tx, ctx.viewer.userId, tier.creatorId, ctx.now);
-      // A free member upgrading through checkout leaves the free tier; a paid member changes tier instead.
-      if (existing && existing.price > 0) throw alreadyMember();
-      await checkCap(tx, locked, ctx.now);
+      // A free member upgrading through checkout leaves the free tier.
+      const existing = await checkPaidJoin(tx, ctx.viewer.userId, locked, ctx.now);
       const charge = await provider.charge({
         amount,
         currency: tier.currency,
@@ -316,6 +356,7 @@ async function upgradeNow(
   idempotencyKey: string,
   provider: PaymentProvider,
 ): Promise<MembershipRow> {
+  requireDirectCharges(provider);
   const outcome = await ctx.db.transaction(async (tx) => {
     const locked = await lockTier(tx, target.id);
     const replay = await findPaymentByKey(tx, idempotencyKey);

@@ -6,9 +6,10 @@ import { creators, postMedia, postRevisions, posts, postTags, postTiers } from "
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { MAX_SCHEDULE_AHEAD_DAYS, TRASH_RETENTION_DAYS, type PostTransitionInput } from "@/lib/schemas/post-lifecycle";
 import { slugify, uniqueSlug } from "@/lib/slug";
-import { requestScheduledPublish } from "../jobs/queues";
+import { requestMemberNotifications, requestScheduledPublish } from "../jobs/queues";
 import type { ServiceContext } from "./context";
 import { requireOwnCreator } from "./creators";
+import { recordFirstPublish } from "./post-notifications";
 
 type PostRow = typeof posts.$inferSelect;
 type PostStatus = PostRow["status"];
@@ -335,7 +336,11 @@ function duePost(postId: string, now: Date): SQL | undefined {
  * transaction, so it exists exactly when the publish happened.
  */
 export async function publishScheduledPost(db: Db, postId: string, now: Date): Promise<LifecycleResult | null> {
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
+    // Locked and read first: once published, a first publish and a republish look alike, and only
+    // a first one emails the members — recorded in this same transaction, so a crash loses nothing.
+    const [before] = await tx.select({ publishedAt: posts.publishedAt }).from(posts).where(duePost(postId, now)).for("update");
+    if (!before) return null;
     const [published] = await tx
       .update(posts)
       .set({
@@ -346,7 +351,7 @@ export async function publishScheduledPost(db: Db, postId: string, now: Date): P
         updatedAt: now,
       })
       .where(duePost(postId, now))
-      .returning({ ...resultColumns, title: posts.title, document: posts.document, creatorId: posts.creatorId });
+      .returning({ ...resultColumns, title: posts.title, document: posts.document, creatorId: posts.creatorId, notifyMembers: posts.notifyMembers });
     if (!published) return null;
     const [owner] = await tx.select({ userId: creators.userId }).from(creators).where(eq(creators.id, published.creatorId));
     await tx.insert(postRevisions).values({
@@ -358,9 +363,14 @@ export async function publishScheduledPost(db: Db, postId: string, now: Date): P
       authorId: owner?.userId ?? null,
       createdAt: now,
     });
-    const { title: _title, document: _document, creatorId: _creatorId, ...result } = published;
-    return result;
+    const notify = before.publishedAt === null && (await recordFirstPublish(tx, published, now));
+    const { title: _title, document: _document, creatorId: _creatorId, notifyMembers: _notifyMembers, ...result } = published;
+    return { result, notify };
   });
+  if (!outcome) return null;
+  // After the commit: the job must find the post published. A lost request is caught by the sweep.
+  if (outcome.notify) await requestMemberNotifications(postId);
+  return outcome.result;
 }
 
 /** Publishes every scheduled post that is due (overdue ones after downtime included). */

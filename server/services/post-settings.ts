@@ -1,11 +1,12 @@
 // Post settings beside the text: address (until first publish), preview text and teaser mode,
 // cover image, tags, comments and the publish notification. Access is the access policy's own.
-import { and, eq } from "drizzle-orm";
-import { media, posts } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { posts } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { postSettingsInput, type PostSettingsInput } from "@/lib/schemas/post";
 import { slugify } from "@/lib/slug";
 import type { ServiceContext } from "./context";
+import { requireOwnCoverImage } from "./media";
 import { derived } from "./post-derived";
 import { freeSlug, lockPost, ownPost, takenSlugs, withSlugRetry, type PostRow } from "./post-store";
 import { setPostTags, tagsOfPost } from "./tags";
@@ -40,15 +41,7 @@ export async function updatePostSettings(ctx: ServiceContext, input: PostSetting
   const data = postSettingsInput.parse(input);
   const own = await ownPost(ctx, data.id);
 
-  if (data.coverMediaId) {
-    const cover = await ctx.db.query.media.findFirst({
-      where: and(eq(media.id, data.coverMediaId), eq(media.creatorId, own.creatorId)),
-      columns: { kind: true },
-    });
-    if (!cover || cover.kind !== "image") {
-      throw new AppError(AppErrorCode.INVALID_INPUT, "Choose one of your own images as the cover.", { field: "coverMediaId" });
-    }
-  }
+  if (data.coverMediaId) await requireOwnCoverImage(ctx.db, own.creatorId, data.coverMediaId);
 
   return withSlugRetry(() =>
     ctx.db.transaction(async (tx) => {

@@ -28,6 +28,8 @@ import {
   type PostText,
 } from "./post-store";
 import { tagsOfPost } from "./tags";
+import { recordFirstPublish } from "./post-notifications";
+import { requestMemberNotifications } from "../jobs/queues";
 import { syncPostMedia } from "./media";
 
 export type EditorPost = PostRow & {
@@ -122,15 +124,16 @@ export async function savePost(ctx: ServiceContext, input: z.input<typeof savePo
  * callers authorize first (publishPost via ownPost; a job by construction). Guards:
  * `baseVersion` (refuse with CONFLICT if the post changed since) and `fromStatuses` (publish
  * only if the post is still in one of them). Returns null when `fromStatuses` does not match,
- * so a job that runs twice publishes once. Throws INVALID_INPUT (field `title`) for an untitled
- * post, NOT_FOUND for a missing or deleted one.
+ * so a job that runs twice publishes once. With `notifyMembers`, a first publish (never an Update
+ * or a republish) records in the same transaction that members are to be emailed. Throws
+ * INVALID_INPUT (field `title`) for an untitled post, NOT_FOUND for a missing or deleted one.
  */
 export async function applyPublish(
   db: Db,
   post: Pick<PostRow, "id">,
   now: Date,
   authorId: string | null,
-  options: { reason?: "publish" | "update"; baseVersion?: number; fromStatuses?: PostRow["status"][] } = {},
+  options: { reason?: "publish" | "update"; baseVersion?: number; fromStatuses?: PostRow["status"][]; notifyMembers?: boolean } = {},
 ): Promise<PostRow | null> {
   return db.transaction(async (tx) => {
     const current = await lockPost(tx, post.id);
@@ -166,6 +169,8 @@ export async function applyPublish(
       authorId,
       now,
     });
+    // `publishedAt` survives an unpublish, so only a post that was never live is new to members.
+    if (options.notifyMembers && current.publishedAt === null) await recordFirstPublish(tx, published!, now);
     return published!;
   });
 }
@@ -176,8 +181,11 @@ export async function publishPost(ctx: ServiceContext, input: z.input<typeof pub
   const published = await applyPublish(ctx.db, post, ctx.now, ctx.viewer?.userId ?? null, {
     reason: post.status === "published" ? "update" : "publish",
     baseVersion: data.baseVersion,
+    notifyMembers: true,
   });
   if (!published) throw staleVersion();
+  // The emails go out from a job, so publishing never waits on mail.
+  if (post.publishedAt === null && published.notifyMembers) await requestMemberNotifications(published.id);
   return published;
 }
 

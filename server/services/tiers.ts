@@ -7,6 +7,7 @@ import { createTierInput, reorderTiersInput, updateTierInput, type TierFieldsInp
 import type { z } from "zod";
 import type { ServiceContext } from "./context";
 import { requireOwnCreator } from "./creators";
+import { requireOwnCoverImage } from "./media";
 
 export type TierRow = typeof tiers.$inferSelect;
 
@@ -19,6 +20,11 @@ export type TierWithPlaces = TierRow & {
 
 function tierNotFound(): AppError {
   return new AppError(AppErrorCode.NOT_FOUND, "This tier does not exist.");
+}
+
+/** A tier's cover is shown to everyone once the tier is published: only the creator's own image. */
+async function checkCover(ctx: ServiceContext, creatorId: string, data: TierFieldsInput) {
+  if (data.coverMediaId) await requireOwnCoverImage(ctx.db, creatorId, data.coverMediaId);
 }
 
 function checkPrices(data: TierFieldsInput) {
@@ -72,6 +78,7 @@ export async function createTier(ctx: ServiceContext, input: z.input<typeof crea
   const creator = await requireOwnCreator(ctx);
   const data = createTierInput.parse(input);
   checkPrices(data);
+  await checkCover(ctx, creator.id, data);
   const [last] = await ctx.db
     .select({ max: sql<number | null>`max(${tiers.position})` })
     .from(tiers)
@@ -98,6 +105,7 @@ export async function updateTier(ctx: ServiceContext, input: z.input<typeof upda
   const { id, ...data } = updateTierInput.parse(input);
   const tier = await ownTier(ctx, id);
   checkPrices(data);
+  await checkCover(ctx, tier.creatorId, data);
   if (tier.status !== "draft" && (tier.monthlyPrice === 0) !== (data.monthlyPrice === 0)) {
     throw new AppError(
       AppErrorCode.INVALID_INPUT,

@@ -2,6 +2,7 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { creatorRouter } from "./routers/creator";
 import { membershipRouter } from "./routers/membership";
+import { notificationRouter } from "./routers/notification";
 import { postRouter } from "./routers/post";
 import { postAccessRouter } from "./routers/post-access";
 import { postReadRouter } from "./routers/post-read";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   postLibrary: postLibraryRouter,
   tier: tierRouter,
   membership: membershipRouter,
+  notification: notificationRouter,
   search: searchRouter,
 });
 

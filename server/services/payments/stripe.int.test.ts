@@ -1,15 +1,22 @@
-// The Stripe adapter without the network: webhook deliveries are signed here with Stripe's own
-// test helper, and Checkout Session creation is checked against a recorder of what would be sent.
+// The Stripe adapter without the internet: webhook deliveries are signed here with Stripe's own
+// test helper, and Checkout Sessions are created by the real SDK against a local stand-in API.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { memberships, payments } from "@/db/schema";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
 import { createCreator, createPost, createUser } from "../../testing/factories";
 import { readablePostIds } from "../access";
+import { checkout } from "../memberships";
 import { createTier, publishTier } from "../tiers";
-import { createCheckoutSession, handleStripeWebhook, type CheckoutSessionsApi } from "./stripe";
+import { checkoutProvider } from "./config";
+import { SANDBOX_CARDS } from "./sandbox";
+import { handleStripeWebhook, startStripeCheckout } from "./stripe";
 
 const SECRET = "whsec_test_fixture_secret";
 const NOW = new Date("2026-04-01T12:00:00Z");
@@ -100,31 +107,170 @@ describe("Stripe webhooks", () => {
   });
 });
 
+/** One request the stand-in Stripe API received. */
+type Received = { method: string; path: string; headers: IncomingHttpHeaders; form: URLSearchParams };
+
+/**
+ * A local stand-in for Stripe's API, so the real SDK makes real HTTP requests without the
+ * internet: it records each request and answers POST /v1/checkout/sessions with a session.
+ */
+async function fakeStripeApi(): Promise<{ base: string; received: Received[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      received.push({ method: request.method ?? "", path: request.url ?? "", headers: request.headers, form: new URLSearchParams(body) });
+      response.setHeader("content-type", "application/json");
+      if (request.method === "POST" && request.url === "/v1/checkout/sessions") {
+        const id = `cs_test_${received.length}`;
+        response.end(JSON.stringify({ id, object: "checkout.session", mode: "subscription", url: `https://checkout.stripe.test/c/pay/${id}` }));
+      } else {
+        response.statusCode = 404;
+        response.end(JSON.stringify({ error: { type: "invalid_request_error", message: "Unrecognized request URL" } }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 describe("Stripe Checkout", () => {
-  it("asks Stripe for a subscription session at the tier's price, once per key", async () => {
-    const { tier, fan } = await setup();
-    const sent: unknown[] = [];
-    const sessions = {
-      create: async (params: unknown, options: unknown) => {
-        sent.push({ params, options });
-        return { url: "https://checkout.stripe.test/session" };
-      },
-    } as unknown as CheckoutSessionsApi;
-    const result = await createCheckoutSession(
-      serviceContext({ viewer: fan }),
-      { tierId: tier.id, interval: "month", successUrl: "https://a.test/ok", cancelUrl: "https://a.test/no", idempotencyKey: "key-123" },
-      sessions,
-    );
-    expect(result.url).toBe("https://checkout.stripe.test/session");
-    expect(sent).toMatchObject([
-      {
-        params: {
-          mode: "subscription",
-          line_items: [{ price_data: { currency: "usd", unit_amount: 700, recurring: { interval: "month" } } }],
-          metadata: { userId: fan.id, tierId: tier.id },
-        },
-        options: { idempotencyKey: "key-123" },
-      },
+  let api: Awaited<ReturnType<typeof fakeStripeApi>>;
+  const ORIGIN = "https://atelier.example";
+
+  beforeAll(async () => {
+    api = await fakeStripeApi();
+    process.env.STRIPE_SECRET_KEY = "sk_test_local_stand_in";
+    process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+    process.env.STRIPE_API_BASE = api.base;
+  });
+  afterAll(async () => {
+    delete process.env.STRIPE_SECRET_KEY;
+    delete process.env.STRIPE_WEBHOOK_SECRET;
+    delete process.env.STRIPE_API_BASE;
+    await api.close();
+  });
+
+  async function setupWithAnnual() {
+    const world = await setup();
+    const own = { ...serviceContext({ viewer: world.creator.user }), creator: world.creator };
+    const tier = await publishTier(own, (await createTier(own, { name: "Patron", monthlyPrice: 900, annualPrice: 9000 })).id);
+    return { ...world, tier };
+  }
+
+  it("sends the fan to a Checkout Session for the tier, and starts the membership once when Stripe confirms", async () => {
+    const { db, creator, tier, fan } = await setupWithAnnual();
+    const paidPost = await createPost(db, { creator, access: "paid", publish: true });
+    const key = `checkout-${randomUUID()}`;
+    const next = `/${creator.handle}/posts/${paidPost.slug}`;
+    const before = api.received.length;
+    const started = await startStripeCheckout(serviceContext({ viewer: fan }), { tierId: tier.id, interval: "year", idempotencyKey: key, next }, ORIGIN);
+
+    expect(api.received.length).toBe(before + 1);
+    const sent = api.received.at(-1)!;
+    expect(started.url).toBe(`https://checkout.stripe.test/c/pay/cs_test_${api.received.length}`);
+    expect(sent).toMatchObject({ method: "POST", path: "/v1/checkout/sessions" });
+    expect(sent.headers.authorization).toBe("Bearer sk_test_local_stand_in");
+    expect(sent.headers["idempotency-key"]).toBe(`checkout:${fan.id}:${key}`);
+    const form = Object.fromEntries(sent.form);
+    expect(form).toMatchObject({
+      mode: "subscription",
+      "line_items[0][quantity]": "1",
+      "line_items[0][price_data][unit_amount]": "9000",
+      "line_items[0][price_data][currency]": "usd",
+      "line_items[0][price_data][recurring][interval]": "year",
+      "line_items[0][price_data][product_data][name]": "Patron",
+      "metadata[membershipId]": started.membershipId,
+      "metadata[userId]": fan.id,
+      "metadata[tierId]": tier.id,
+      "metadata[creatorId]": creator.id,
+      "metadata[interval]": "year",
+      "subscription_data[metadata][membershipId]": started.membershipId,
+    });
+    const success = new URL(form.success_url!);
+    expect(`${success.origin}${success.pathname}`).toBe(`${ORIGIN}/${creator.handle}/join/${tier.id}/confirm`);
+    expect(Object.fromEntries(success.searchParams)).toEqual({ membership: started.membershipId, next });
+    const cancel = new URL(form.cancel_url!);
+    expect(`${cancel.origin}${cancel.pathname}`).toBe(`${ORIGIN}/${creator.handle}/join/${tier.id}`);
+    expect(Object.fromEntries(cancel.searchParams)).toEqual({ checkout: "cancelled", next });
+
+    // A double click repeats the request with the same key and the same parameters, as Stripe requires.
+    const again = await startStripeCheckout(serviceContext({ viewer: fan }), { tierId: tier.id, interval: "year", idempotencyKey: key, next }, ORIGIN);
+    expect(again.membershipId).toBe(started.membershipId);
+    const repeated = api.received.at(-1)!;
+    expect(repeated.headers["idempotency-key"]).toBe(sent.headers["idempotency-key"]);
+    expect(repeated.form.toString()).toBe(sent.form.toString());
+
+    // Nothing starts before Stripe confirms.
+    expect(await db.select().from(memberships).where(eq(memberships.userId, fan.id))).toHaveLength(0);
+
+    // Stripe confirms: the session it completed carries the metadata we sent.
+    const metadata = Object.fromEntries([...sent.form].filter(([name]) => name.startsWith("metadata[")).map(([name, value]) => [name.slice(9, -1), value]));
+    const event = {
+      id: `evt_${randomUUID()}`,
+      object: "event",
+      type: "checkout.session.completed",
+      data: { object: { id: "cs_test_paid", object: "checkout.session", amount_total: 9000, currency: "usd", subscription: `sub_${randomUUID()}`, metadata } },
+    };
+    const { payload, signature } = signed(event);
+    expect(await handleStripeWebhook(db, payload, signature, SECRET, NOW)).toMatchObject({ handled: true, duplicate: false });
+    expect(await handleStripeWebhook(db, payload, signature, SECRET, NOW)).toMatchObject({ handled: false, duplicate: true });
+
+    expect(await db.select().from(memberships).where(eq(memberships.userId, fan.id))).toMatchObject([
+      { id: started.membershipId, status: "active", tierId: tier.id, price: 9000, currency: "USD", interval: "year", provider: "stripe", currentPeriodEnd: new Date("2027-04-01T12:00:00Z") },
     ]);
+    expect(await db.select().from(payments).where(eq(payments.userId, fan.id))).toMatchObject([
+      { status: "succeeded", amount: 9000, currency: "USD", provider: "stripe", membershipId: started.membershipId },
+    ]);
+    expect(await readablePostIds(serviceContext({ viewer: fan, now: NOW }), [paidPost.id])).toEqual(new Set([paidPost.id]));
+
+    // A paid member is not sent to pay again.
+    const count = api.received.length;
+    const twice = await caught(startStripeCheckout(serviceContext({ viewer: fan, now: NOW }), { tierId: tier.id, idempotencyKey: `checkout-${randomUUID()}` }, ORIGIN));
+    expect(twice).toMatchObject({ code: "ALREADY_EXISTS", field: "tierId" });
+    expect(api.received.length).toBe(count);
+  });
+
+  it("refuses joins it cannot sell before asking Stripe, and turns off the sandbox's test cards", async () => {
+    const { db, creator, tier, fan } = await setupWithAnnual();
+    const own = { ...serviceContext({ viewer: creator.user }), creator };
+    const free = await publishTier(own, (await createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
+    const monthly = await publishTier(own, (await createTier(own, { name: "Monthly", monthlyPrice: 300 })).id);
+    const ctx = serviceContext({ viewer: fan });
+    const count = api.received.length;
+    const attempt = (tierId: string, interval: "month" | "year" = "month") =>
+      caught(startStripeCheckout(ctx, { tierId, interval, idempotencyKey: `checkout-${randomUUID()}` }, ORIGIN));
+    expect(await attempt(free.id)).toMatchObject({ code: "INVALID_INPUT", field: "tierId" });
+    expect(await attempt(monthly.id, "year")).toMatchObject({ code: "INVALID_INPUT", field: "interval" });
+    expect(await attempt("no-such-tier")).toMatchObject({ code: "NOT_FOUND" });
+    // The return address stays on this site.
+    const offSite = await caught(startStripeCheckout(ctx, { tierId: tier.id, idempotencyKey: `checkout-${randomUUID()}`, next: "//elsewhere.example" }, ORIGIN));
+    expect(offSite).toBeInstanceOf(ZodError);
+    expect(api.received.length).toBe(count);
+
+    expect(checkoutProvider()).toBe("stripe");
+    const sandboxCard = await caught(
+      checkout(ctx, { tierId: tier.id, idempotencyKey: `checkout-${randomUUID()}`, card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } }),
+    );
+    expect(sandboxCard).toMatchObject({ code: "INVALID_INPUT", field: "card" });
+    expect(await db.select().from(memberships).where(eq(memberships.userId, fan.id))).toHaveLength(0);
+  });
+
+  it("is not offered unless both Stripe settings are present", async () => {
+    const { tier, fan } = await setup();
+    const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET;
+    try {
+      delete process.env.STRIPE_WEBHOOK_SECRET;
+      expect(checkoutProvider()).toBe("sandbox");
+      const count = api.received.length;
+      expect(await caught(startStripeCheckout(serviceContext({ viewer: fan }), { tierId: tier.id, idempotencyKey: `checkout-${randomUUID()}` }, ORIGIN))).toMatchObject({
+        code: "INVALID_INPUT",
+      });
+      expect(api.received.length).toBe(count);
+    } finally {
+      process.env.STRIPE_WEBHOOK_SECRET = webhookSecret;
+    }
   });
 });

@@ -3,63 +3,117 @@
 // event is recorded in webhook_events in the same transaction as its effect: a replay is skipped,
 // and a failure rolls both back so Stripe's retry tries again.
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import Stripe from "stripe";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { memberships, webhookEvents } from "@/db/schema";
+import { creators, memberships, posts, webhookEvents } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
+import { stripeCheckoutInput, type StripeCheckoutInput } from "@/lib/schemas/membership";
 import { requireViewer, type ServiceContext } from "../context";
-import { getJoinableTier } from "../tiers";
-import { recordPayment, type Tx } from "./ledger";
+import { assertPaidJoinOpen, paidJoinTerms } from "../memberships";
+import { stripeSettings, type StripeSettings } from "./config";
+import { addInterval, recordPayment, type Tx } from "./ledger";
 
-/** The one piece of the Stripe client checkout needs, so tests can hand in a recorder. */
-export type CheckoutSessionsApi = Pick<Stripe["checkout"]["sessions"], "create">;
-
-let client: Stripe | null = null;
+let cached: { settings: StripeSettings; client: Stripe } | null = null;
 
 /** The configured client, or null when Stripe is not set up (the sandbox is used instead). */
 export function stripeClient(): Stripe | null {
-  const key = process.env.STRIPE_SECRET_KEY;
-  if (!key) return null;
-  client ??= new Stripe(key);
-  return client;
+  const settings = stripeSettings();
+  if (!settings) return null;
+  if (cached?.settings.secretKey !== settings.secretKey || cached.settings.apiBase?.href !== settings.apiBase?.href) {
+    const base = settings.apiBase;
+    cached = {
+      settings,
+      client: new Stripe(settings.secretKey, {
+        ...(base && {
+          protocol: base.protocol === "http:" ? "http" : "https",
+          host: base.hostname,
+          port: base.port || (base.protocol === "http:" ? 80 : 443),
+        }),
+        // The idempotency key already makes our retries safe; one automatic retry on a network blip.
+        maxNetworkRetries: 1,
+      }),
+    };
+  }
+  return cached.client;
 }
 
-export async function createCheckoutSession(
-  ctx: ServiceContext,
-  input: { tierId: string; interval: "month" | "year"; successUrl: string; cancelUrl: string; idempotencyKey: string },
-  sessions: CheckoutSessionsApi,
-): Promise<{ url: string }> {
+/**
+ * The id the membership will have once Stripe confirms the payment, fixed before the fan leaves
+ * for Stripe so the page they return to can wait for exactly that membership. Derived from the
+ * attempt's key, so a repeated request sends Stripe the same parameters (idempotent requests must).
+ */
+function pendingMembershipId(userId: string, idempotencyKey: string): string {
+  const hex = createHash("sha256").update(`membership:${userId}:${idempotencyKey}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Starts a paid join through Stripe Checkout: checks the join like a sandbox checkout would, then
+ * asks Stripe for a hosted payment page for the tier's price and returns its URL. Nothing is
+ * written here; the membership starts when Stripe's `checkout.session.completed` webhook arrives.
+ * `origin` is this site's public origin, for the addresses Stripe sends the fan back to.
+ */
+export async function startStripeCheckout(ctx: ServiceContext, input: StripeCheckoutInput, origin: string): Promise<{ url: string; membershipId: string }> {
   requireViewer(ctx);
-  const tier = await getJoinableTier(ctx, input.tierId);
-  const amount = input.interval === "year" ? tier.annualPrice : tier.monthlyPrice;
-  if (!amount) throw new AppError(AppErrorCode.INVALID_INPUT, "This tier cannot be paid this way.", { field: "interval" });
-  const metadata = { userId: ctx.viewer.userId, tierId: tier.id, creatorId: tier.creatorId, interval: input.interval };
-  const session = await sessions.create(
-    {
-      mode: "subscription",
-      client_reference_id: ctx.viewer.userId,
-      success_url: input.successUrl,
-      cancel_url: input.cancelUrl,
-      line_items: [
-        {
-          quantity: 1,
-          price_data: {
-            currency: tier.currency.toLowerCase(),
-            unit_amount: amount,
-            recurring: { interval: input.interval },
-            product_data: { name: tier.name },
+  const stripe = stripeClient();
+  if (!stripe) throw new AppError(AppErrorCode.INVALID_INPUT, "Card payments through Stripe are not set up here.", { field: "tierId" });
+  const data = stripeCheckoutInput.parse(input);
+  const { tier, amount } = await paidJoinTerms(ctx, data.tierId, data.interval);
+  await assertPaidJoinOpen(ctx, tier);
+  const creator = await ctx.db.query.creators.findFirst({ where: eq(creators.id, tier.creatorId), columns: { handle: true } });
+  if (!creator) throw new AppError(AppErrorCode.NOT_FOUND, "This tier is not open for joining.", { field: "tierId" });
+
+  const membershipId = pendingMembershipId(ctx.viewer.userId, data.idempotencyKey);
+  const tierPath = `/${creator.handle}/join/${tier.id}`;
+  const back = (path: string, params: Record<string, string>) => {
+    const url = new URL(path, origin);
+    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+    return url.toString();
+  };
+  const next: Record<string, string> = data.next ? { next: data.next } : {};
+  const metadata: Record<string, string> = {
+    membershipId,
+    userId: ctx.viewer.userId,
+    tierId: tier.id,
+    creatorId: tier.creatorId,
+    interval: data.interval,
+    ...(data.attributedPostId ? { attributedPostId: data.attributedPostId } : {}),
+  };
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await stripe.checkout.sessions.create(
+      {
+        mode: "subscription",
+        client_reference_id: ctx.viewer.userId,
+        success_url: back(`${tierPath}/confirm`, { membership: membershipId, ...next }),
+        cancel_url: back(tierPath, { checkout: "cancelled", ...next }),
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: tier.currency.toLowerCase(),
+              unit_amount: amount,
+              recurring: { interval: data.interval },
+              product_data: { name: tier.name },
+            },
           },
-        },
-      ],
-      metadata,
-      subscription_data: { metadata },
-    },
-    { idempotencyKey: input.idempotencyKey },
-  );
-  if (!session.url) throw new AppError(AppErrorCode.CONFLICT, "The payment page could not be opened. Try again.");
-  return { url: session.url };
+        ],
+        metadata,
+        subscription_data: { metadata },
+      },
+      // Namespaced per fan: keys come from the browser, and Stripe keys are account-wide.
+      { idempotencyKey: `checkout:${ctx.viewer.userId}:${data.idempotencyKey}` },
+    );
+  } catch (error) {
+    // Stripe's own words can name keys and accounts: the fan gets plain ones, the log the details.
+    console.error("Stripe refused to create a Checkout Session", error);
+    throw new AppError(AppErrorCode.CONFLICT, "The payment page could not be opened. Try again in a moment.", { cause: error });
+  }
+  if (!session.url) throw new AppError(AppErrorCode.CONFLICT, "The payment page could not be opened. Try again in a moment.");
+  return { url: session.url, membershipId };
 }
 
 const checkoutCompleted = z.object({
@@ -67,7 +121,15 @@ const checkoutCompleted = z.object({
   amount_total: z.number().int().nonnegative(),
   currency: z.string(),
   subscription: z.string().nullable(),
-  metadata: z.object({ userId: z.string(), tierId: z.string(), creatorId: z.string(), interval: z.enum(["month", "year"]) }),
+  metadata: z.object({
+    // Set by startStripeCheckout; sessions made before it existed start a membership with a new id.
+    membershipId: z.string().max(64).optional(),
+    userId: z.string(),
+    tierId: z.string(),
+    creatorId: z.string(),
+    interval: z.enum(["month", "year"]),
+    attributedPostId: z.string().max(64).optional(),
+  }),
 });
 
 const invoiceEvent = z.object({
@@ -123,25 +185,29 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
   switch (type) {
     case "checkout.session.completed": {
       const session = checkoutCompleted.parse(object);
-      const { userId, tierId, creatorId, interval } = session.metadata;
+      const { membershipId, userId, tierId, creatorId, interval, attributedPostId } = session.metadata;
       // A membership that was live (a free one being upgraded) gives way to the paid one.
       await tx
         .update(memberships)
         .set({ status: "expired", endedAt: now, updatedAt: now })
         .where(and(eq(memberships.userId, userId), eq(memberships.creatorId, creatorId), ne(memberships.status, "expired")));
-      const periodEnd = new Date(now);
-      if (interval === "year") periodEnd.setUTCFullYear(periodEnd.getUTCFullYear() + 1);
-      else periodEnd.setUTCMonth(periodEnd.getUTCMonth() + 1);
+      // The post that led here may have been deleted while the fan was paying.
+      const attributed = attributedPostId
+        ? await tx.query.posts.findFirst({ where: and(eq(posts.id, attributedPostId), eq(posts.creatorId, creatorId)), columns: { id: true } })
+        : undefined;
+      // NOTE: the fan has paid, so the membership starts even if the tier filled up meanwhile.
       const [membership] = await tx
         .insert(memberships)
         .values({
+          ...(membershipId && { id: membershipId }),
           userId,
           creatorId,
           tierId,
           price: session.amount_total,
           currency: session.currency.toUpperCase(),
           interval,
-          currentPeriodEnd: periodEnd,
+          currentPeriodEnd: addInterval(now, interval),
+          attributedPostId: attributed?.id ?? null,
           provider: "stripe",
           providerSubscriptionId: session.subscription,
           startedAt: now,

@@ -1,4 +1,12 @@
-import { changeTierInput, checkoutInput, joinFreeInput, membershipIdInput, membersListInput } from "@/lib/schemas/membership";
+import { headers } from "next/headers";
+import {
+  changeTierInput,
+  checkoutInput,
+  joinFreeInput,
+  membershipIdInput,
+  membersListInput,
+  stripeCheckoutInput,
+} from "@/lib/schemas/membership";
 import { listMembers } from "../../services/audience";
 import {
   cancelMembership,
@@ -8,12 +16,26 @@ import {
   listMyMemberships,
   resumeMembership,
 } from "../../services/memberships";
-import { createTRPCRouter, creatorProcedure, protectedProcedure } from "../init";
+import { checkoutProvider } from "../../services/payments/config";
+import { startStripeCheckout } from "../../services/payments/stripe";
+import { createTRPCRouter, creatorProcedure, protectedProcedure, publicProcedure } from "../init";
+
+/** This site's public origin, for the addresses an outside payment page sends the fan back to. */
+async function siteOrigin(): Promise<string> {
+  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
+  const h = await headers();
+  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
+}
 
 export const membershipRouter = createTRPCRouter({
   mine: protectedProcedure.query(({ ctx }) => listMyMemberships(ctx)),
   joinFree: protectedProcedure.input(joinFreeInput).mutation(({ ctx, input }) => joinFree(ctx, input)),
   checkout: protectedProcedure.input(checkoutInput).mutation(({ ctx, input }) => checkout(ctx, input)),
+  /** "stripe" or "sandbox": which payment form the join page shows. */
+  checkoutProvider: publicProcedure.query(() => checkoutProvider()),
+  startStripeCheckout: protectedProcedure
+    .input(stripeCheckoutInput)
+    .mutation(async ({ ctx, input }) => startStripeCheckout(ctx, input, await siteOrigin())),
   cancel: protectedProcedure.input(membershipIdInput).mutation(({ ctx, input }) => cancelMembership(ctx, input)),
   resume: protectedProcedure.input(membershipIdInput).mutation(({ ctx, input }) => resumeMembership(ctx, input)),
   changeTier: protectedProcedure.input(changeTierInput).mutation(({ ctx, input }) => changeTier(ctx, input)),

@@ -9,6 +9,7 @@ import { caller } from "@/server/trpc/server";
 import { EmailJoinForm } from "./_components/email-join-form";
 import { JoinFreeButton } from "./_components/join-free-button";
 import { safeNext } from "./_components/safe-next";
+import { TierCover } from "./_components/tier-cover";
 
 type Props = {
   params: Promise<{ handle: string }>;
@@ -30,6 +31,7 @@ export default async function JoinPage({ params, searchParams }: Props) {
   const mine = viewer ? (await caller.membership.mine()).find((m) => m.creator.id === creator.id) : undefined;
   const next = safeNext(query.next, `/${creator.handle}`);
   const highlighted = typeof query.tier === "string" ? query.tier : null;
+  const anyCover = tiers.some((tier) => tier.coverMediaId);
 
   return (
     <TRPCReactProvider>
@@ -42,7 +44,7 @@ export default async function JoinPage({ params, searchParams }: Props) {
         <h1 className="mt-1 font-serif text-3xl font-bold sm:text-4xl">Join {creator.displayName}</h1>
         {mine && (
           <p className="mt-4 rounded-lg bg-ok/10 px-4 py-2 text-sm" role="note">
-            You are a member ({mine.tier.name}). <Link href="/memberships" className="underline">Manage your membership</Link>
+            You are a member ({mine.tier.name}). <Link href="/account/memberships" className="underline">Manage your membership</Link>
           </p>
         )}
         {tiers.length === 0 ? (
@@ -57,50 +59,53 @@ export default async function JoinPage({ params, searchParams }: Props) {
               return (
                 <li
                   key={tier.id}
-                  className={`flex flex-col rounded-2xl border bg-card p-5 ${highlighted === tier.id ? "border-accent ring-2 ring-accent/20" : "border-line"}`}
+                  className={`flex flex-col overflow-hidden rounded-2xl border bg-card ${highlighted === tier.id ? "border-accent ring-2 ring-accent/20" : "border-line"}`}
                 >
-                  <h2 className="text-lg font-semibold">{tier.name}</h2>
-                  <p className="mt-1 text-2xl font-bold">
-                    {formatMoney(tier.monthlyPrice, tier.currency, { freeLabel: "Free" })}
-                    {tier.monthlyPrice > 0 && <span className="text-base font-normal text-muted"> / month</span>}
-                  </p>
-                  {tier.annualPrice != null && (
-                    <p className="text-sm text-muted">or {formatMoney(tier.annualPrice, tier.currency)} / year</p>
-                  )}
-                  {tier.description && <p className="mt-3 whitespace-pre-line text-muted">{tier.description}</p>}
-                  {tier.benefits.length > 0 && (
-                    <ul className="mt-3 space-y-1 text-sm">
-                      {tier.benefits.map((b) => (
-                        <li key={b}>✓ {b}</li>
-                      ))}
-                    </ul>
-                  )}
-                  {tier.remaining !== null && (
-                    <p className="mt-3 text-sm text-warn">{full ? "No places left" : `${tier.remaining} of ${tier.memberCap} places left`}</p>
-                  )}
-                  <div className="mt-auto pt-5">
-                    {current ? (
-                      <p className="text-sm font-medium text-ok">Your tier</p>
-                    ) : full ? (
-                      <p className="text-sm text-muted">This tier is full.</p>
-                    ) : mine && mine.price > 0 ? (
-                      <Link href="/memberships" className={buttonClass("secondary", "w-full")}>
-                        Change to {tier.name}
-                      </Link>
-                    ) : tier.monthlyPrice === 0 ? (
-                      viewer ? (
-                        <JoinFreeButton tierId={tier.id} tierName={tier.name} next={next} />
-                      ) : (
-                        <EmailJoinForm tierId={tier.id} tierName={tier.name} handle={creator.handle} />
-                      )
-                    ) : (
-                      <Link
-                        href={`/${creator.handle}/join/${tier.id}?next=${encodeURIComponent(next)}`}
-                        className={buttonClass("primary", "w-full")}
-                      >
-                        Join {tier.name}
-                      </Link>
+                  <TierCover mediaId={tier.coverMediaId} placeholder={anyCover ? tier.name : null} />
+                  <div className="flex flex-1 flex-col p-5">
+                    <h2 className="text-lg font-semibold">{tier.name}</h2>
+                    <p className="mt-1 text-2xl font-bold">
+                      {formatMoney(tier.monthlyPrice, tier.currency, { freeLabel: "Free" })}
+                      {tier.monthlyPrice > 0 && <span className="text-base font-normal text-muted"> / month</span>}
+                    </p>
+                    {tier.annualPrice != null && (
+                      <p className="text-sm text-muted">or {formatMoney(tier.annualPrice, tier.currency)} / year</p>
                     )}
+                    {tier.description && <p className="mt-3 whitespace-pre-line text-muted">{tier.description}</p>}
+                    {tier.benefits.length > 0 && (
+                      <ul className="mt-3 space-y-1 text-sm">
+                        {tier.benefits.map((b) => (
+                          <li key={b}>✓ {b}</li>
+                        ))}
+                      </ul>
+                    )}
+                    {tier.remaining !== null && (
+                      <p className="mt-3 text-sm text-warn">{full ? "No places left" : `${tier.remaining} of ${tier.memberCap} places left`}</p>
+                    )}
+                    <div className="mt-auto pt-5">
+                      {current ? (
+                        <p className="text-sm font-medium text-ok">Your tier</p>
+                      ) : full ? (
+                        <p className="text-sm text-muted">This tier is full.</p>
+                      ) : mine && mine.price > 0 ? (
+                        <Link href="/account/memberships" className={buttonClass("secondary", "w-full")}>
+                          Change to {tier.name}
+                        </Link>
+                      ) : tier.monthlyPrice === 0 ? (
+                        viewer ? (
+                          <JoinFreeButton tierId={tier.id} tierName={tier.name} next={next} />
+                        ) : (
+                          <EmailJoinForm tierId={tier.id} tierName={tier.name} handle={creator.handle} />
+                        )
+                      ) : (
+                        <Link
+                          href={`/${creator.handle}/join/${tier.id}?next=${encodeURIComponent(next)}`}
+                          className={buttonClass("primary", "w-full")}
+                        >
+                          Join {tier.name}
+                        </Link>
+                      )}
+                    </div>
                   </div>
                 </li>
               );

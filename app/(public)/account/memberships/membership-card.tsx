@@ -1,6 +1,6 @@
 "use client";
 // One membership and what the fan can do with it: change tier (up now, down at the period end),
-// cancel (access lasts until the period end) or resume.
+// cancel (access lasts until the period end) or resume, and turn its new-post emails on or off.
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
@@ -13,12 +13,13 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 import { formatMoney } from "@/lib/money";
 import type { MyMembership } from "@/server/services/memberships";
+import { EmailToggle } from "./email-toggle";
 
 type TierChoice = { id: string; name: string; monthlyPrice: number; currency: string; full: boolean };
 
 const STATUS = { active: "Active", cancelling: "Cancelled", past_due: "Payment failed", expired: "Ended" } as const;
 
-export function MembershipCard({ membership: m, tiers }: { membership: MyMembership; tiers: TierChoice[] }) {
+export function MembershipCard({ membership: m, tiers, emailsOn }: { membership: MyMembership; tiers: TierChoice[]; emailsOn: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [choice, setChoice] = useState(m.pendingTier?.id ?? m.tier.id);
@@ -106,6 +107,7 @@ export function MembershipCard({ membership: m, tiers }: { membership: MyMembers
           </Button>
         )}
       </div>
+      <EmailToggle creatorId={m.creator.id} creatorName={m.creator.displayName} initiallyOn={emailsOn} />
     </section>
   );
 }

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Your memberships", robots: { index: 
 
 export default async function MembershipsPage() {
   if (!(await getViewer())) redirect("/login?callbackUrl=/account/memberships");
-  const memberships = await caller.membership.mine();
+  const [memberships, optedOut] = await Promise.all([caller.membership.mine(), caller.notification.optedOut()]);
   const tiersByCreator = new Map(
     await Promise.all(
       memberships.map(async (m) => [m.creator.id, (await caller.tier.byHandle({ handle: m.creator.handle }))?.tiers ?? []] as const),
@@ -31,6 +31,7 @@ export default async function MembershipsPage() {
               <li key={m.id}>
                 <MembershipCard
                   membership={m}
+                  emailsOn={!optedOut.includes(m.creator.id)}
                   tiers={(tiersByCreator.get(m.creator.id) ?? []).map((t) => ({
                     id: t.id,
                     name: t.name,

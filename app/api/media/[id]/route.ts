@@ -1,5 +1,6 @@
 // Serving media: every request asks the media service, which asks the access policy. Files of
-// gated posts go only to viewers who may read the post, and are never cached in shared caches.
+// gated posts go only to viewers who may read the post (or who hold a signed address from an email),
+// and are never cached in shared caches.
 import { Readable } from "node:stream";
 import { MEDIA_REFUSAL_HEADERS, openMediaForViewer } from "@/server/services/media";
 import { mediaErrorResponse } from "@/server/services/media/http";
@@ -17,9 +18,11 @@ async function serve(request: Request, params: Promise<{ id: string }>, withBody
   const { id } = await params;
   try {
     const ctx = await createTRPCContext();
+    const url = new URL(request.url);
     const opened = await openMediaForViewer(ctx, id, {
-      width: requestedWidth(new URL(request.url)),
+      width: requestedWidth(url),
       range: request.headers.get("range"),
+      grant: { expires: url.searchParams.get("exp"), signature: url.searchParams.get("sig") },
     });
     if (!withBody) opened.body?.destroy();
     const body = withBody && opened.body ? (Readable.toWeb(opened.body) as ReadableStream<Uint8Array>) : null;

@@ -1,6 +1,7 @@
 // Stripe's webhook endpoint: the raw body is verified against STRIPE_WEBHOOK_SECRET before
 // anything is read from it.
 import { isAppError } from "@/lib/errors";
+import { stripeSettings } from "@/server/services/payments/config";
 import { handleStripeWebhook } from "@/server/services/payments/stripe";
 import { createTRPCContext } from "@/server/trpc/init";
 
@@ -8,7 +9,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
-  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  const secret = stripeSettings()?.webhookSecret;
   if (!secret) return Response.json({ error: "Stripe is not configured." }, { status: 503 });
   const payload = await request.text();
   try {

@@ -7,6 +7,8 @@ import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 import { CheckoutForm } from "../_components/checkout-form";
 import { safeNext } from "../_components/safe-next";
+import { StripeCheckout } from "../_components/stripe-checkout";
+import { TierCover } from "../_components/tier-cover";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
@@ -17,7 +19,8 @@ type Props = {
 
 export default async function CheckoutPage({ params, searchParams }: Props) {
   const { handle, tierId } = await params;
-  const next = safeNext((await searchParams).next, `/${handle}`);
+  const query = await searchParams;
+  const next = safeNext(query.next, `/${handle}`);
   if (!(await getViewer())) {
     redirect(`/login?mode=signup&callbackUrl=${encodeURIComponent(`/${handle}/join/${tierId}?next=${encodeURIComponent(next)}`)}`);
   }
@@ -25,24 +28,34 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const tier = data?.tiers.find((t) => t.id === tierId);
   if (!data || !tier) notFound();
   if (tier.monthlyPrice === 0) redirect(`/${data.creator.handle}/join?tier=${tier.id}`);
+  const provider = await caller.membership.checkoutProvider();
+  const labels = {
+    monthlyLabel: `${formatMoney(tier.monthlyPrice, tier.currency)} / month`,
+    annualLabel: tier.annualPrice != null ? `${formatMoney(tier.annualPrice, tier.currency)} / year` : null,
+  };
   return (
     <TRPCReactProvider>
       <main className="mx-auto max-w-md px-5 py-10">
         <Link href={`/${data.creator.handle}/join`} className="text-sm text-accent-strong hover:underline">
           ← All tiers of {data.creator.displayName}
         </Link>
-        <h1 className="mt-3 font-serif text-3xl font-bold">Join {tier.name}</h1>
+        <TierCover mediaId={tier.coverMediaId} className="mt-4 rounded-2xl" />
+        <h1 className="mt-4 font-serif text-3xl font-bold">Join {tier.name}</h1>
         <p className="mt-1 text-muted">
-          {formatMoney(tier.monthlyPrice, tier.currency)} / month
-          {tier.annualPrice != null && ` or ${formatMoney(tier.annualPrice, tier.currency)} / year`}. Cancel any time; you keep access
-          until the end of the period you paid for.
+          {labels.monthlyLabel}
+          {labels.annualLabel && ` or ${labels.annualLabel}`}. Cancel any time; you keep access until the end of the period you paid
+          for.
         </p>
-        <CheckoutForm
-          tierId={tier.id}
-          monthlyLabel={`${formatMoney(tier.monthlyPrice, tier.currency)} / month`}
-          annualLabel={tier.annualPrice != null ? `${formatMoney(tier.annualPrice, tier.currency)} / year` : null}
-          next={next}
-        />
+        {query.checkout === "cancelled" && (
+          <p role="status" className="mt-4 rounded-lg border border-line bg-card px-4 py-3 text-sm">
+            You left the payment page before paying. No money was taken and you have not joined yet; you can try again below.
+          </p>
+        )}
+        {provider === "stripe" ? (
+          <StripeCheckout tierId={tier.id} {...labels} next={next} />
+        ) : (
+          <CheckoutForm tierId={tier.id} {...labels} next={next} />
+        )}
       </main>
     </TRPCReactProvider>
   );

@@ -10,18 +10,16 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_lib/trpc";
 import { fieldError, uiError } from "@/app/_lib/trpc-errors";
+import { BillingChoice, chosenPrice, type BillingInterval } from "./billing-choice";
+import { newCheckoutKey } from "./checkout-key";
 
 type Props = { tierId: string; monthlyLabel: string; annualLabel: string | null; next: string };
-
-function newKey(): string {
-  return `checkout-${crypto.randomUUID()}`;
-}
 
 export function CheckoutForm({ tierId, monthlyLabel, annualLabel, next }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [key, setKey] = useState(newKey);
-  const [interval, setInterval] = useState<"month" | "year">("month");
+  const [key, setKey] = useState(newCheckoutKey);
+  const [interval, setInterval] = useState<BillingInterval>("month");
   const [card, setCard] = useState({ number: "", expiry: "", cvc: "" });
   const checkout = useMutation(
     trpc.membership.checkout.mutationOptions({
@@ -29,7 +27,7 @@ export function CheckoutForm({ tierId, monthlyLabel, annualLabel, next }: Props)
         router.push(next);
         router.refresh();
       },
-      onError: () => setKey(newKey()),
+      onError: () => setKey(newCheckoutKey()),
     }),
   );
   const error = checkout.error ? uiError(checkout.error) : null;
@@ -44,17 +42,7 @@ export function CheckoutForm({ tierId, monthlyLabel, annualLabel, next }: Props)
   return (
     <form onSubmit={submit} className="mt-6 space-y-4 rounded-2xl border border-line bg-card p-5" noValidate aria-label="Payment">
       <FormError message={error && !cardError && !error.field && Object.keys(error.fieldErrors).length === 0 ? error.message : null} />
-      {annualLabel && (
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Billing</legend>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="interval" checked={interval === "month"} onChange={() => setInterval("month")} /> Monthly, {monthlyLabel}
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="interval" checked={interval === "year"} onChange={() => setInterval("year")} /> Yearly, {annualLabel}
-          </label>
-        </fieldset>
-      )}
+      <BillingChoice value={interval} onChange={setInterval} monthlyLabel={monthlyLabel} annualLabel={annualLabel} />
       <Field
         label="Card number"
         inputMode="numeric"
@@ -79,7 +67,7 @@ export function CheckoutForm({ tierId, monthlyLabel, annualLabel, next }: Props)
         </p>
       )}
       <Button type="submit" className="w-full" disabled={checkout.isPending || checkout.isSuccess}>
-        {checkout.isPending ? "Processing payment…" : checkout.isSuccess ? "Paid" : `Pay ${interval === "year" && annualLabel ? annualLabel : monthlyLabel}`}
+        {checkout.isPending ? "Processing payment…" : checkout.isSuccess ? "Paid" : `Pay ${chosenPrice(interval, monthlyLabel, annualLabel)}`}
       </Button>
       <details className="text-sm text-muted">
         <summary className="cursor-pointer">Test cards (sandbox: no money moves)</summary>
