@@ -1,6 +1,7 @@
 // The root router: one sub-router per domain.
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { creatorRouter } from "./routers/creator";
+import { mediaRouter } from "./routers/media";
 import { membershipRouter } from "./routers/membership";
 import { notificationRouter } from "./routers/notification";
 import { postRouter } from "./routers/post";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   membership: membershipRouter,
   notification: notificationRouter,
   search: searchRouter,
+  media: mediaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -162,7 +162,10 @@ export const Image = Node.create({
 export const GalleryImage = Node.create({
   name: "galleryImage",
   atom: true,
-  draggable: true,
+  // Edited only through the gallery's own view: the caret never lands on one image, so typing
+  // or arrowing past a gallery cannot replace a single image with text.
+  selectable: false,
+  draggable: false,
 
   addAttributes() {
     return { mediaId: stored(null), alt: stored(""), naturalWidth: stored(null), naturalHeight: stored(null) };

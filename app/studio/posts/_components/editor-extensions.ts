@@ -1,11 +1,12 @@
 // The browser editor's extension list: the document schema from lib/document plus what only the
 // editor needs (placeholder, "/" menu, markdown paste, in-editor views of spoilers, the paywall
-// break and images). Node views change how a node looks while editing, never the schema.
+// break, images and galleries). Node views change how a node looks while editing, never the schema.
 import type { Extensions, AnyExtension } from "@tiptap/core";
 import { Placeholder } from "@tiptap/extensions";
 import { Markdown } from "@tiptap/markdown";
 import { ReactNodeViewRenderer } from "@tiptap/react";
 import { documentExtensions } from "@/lib/document/extensions";
+import { galleryNodeView } from "./editor/gallery-view";
 import { ImageView } from "./editor/image-view";
 import { MarkdownPaste } from "./editor/markdown-paste";
 import { LinkShortcut, SlashCommandExtension } from "./editor/slash-commands";
@@ -37,6 +38,7 @@ const editorViews: Record<string, (extension: AnyExtension) => AnyExtension> = {
   spoiler: (extension) => extension.extend({ addNodeView: () => spoilerView }),
   paywallBreak: (extension) => extension.extend({ addNodeView: () => paywallView }),
   image: (extension) => extension.extend({ addNodeView: () => ReactNodeViewRenderer(ImageView) }),
+  gallery: (extension) => extension.extend({ addNodeView: galleryNodeView }),
 };
 
 export const editorExtensions: Extensions = [

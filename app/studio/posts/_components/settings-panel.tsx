@@ -8,6 +8,7 @@ import { Field, FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_lib/trpc";
 import { fieldError, uiError, type UiError } from "@/app/_lib/trpc-errors";
 import { MAX_TAGS_PER_POST } from "@/lib/schemas/post";
+import { CoverPicker } from "../../_components/cover-picker";
 import { AccessSettings } from "./access-settings";
 import { EditorDialog } from "./editor-dialog";
 
@@ -67,7 +68,7 @@ export function SettingsPanel({
     }
     // Only what changed here is sent, so this form never overwrites a setting changed elsewhere
     // (the access settings in this panel save on their own, and may share the teaser fields).
-    const coverMediaId = values.coverMediaId?.trim() || null;
+    const { coverMediaId } = values;
     const changes = {
       ...(!values.slugLocked && values.slug !== saved.slug ? { slug: values.slug } : {}),
       ...(coverMediaId !== saved.coverMediaId ? { coverMediaId } : {}),
@@ -125,14 +126,11 @@ export function SettingsPanel({
           spellCheck={false}
         />
 
-        <Field
-          label="Cover image"
-          value={values.coverMediaId ?? ""}
-          onChange={(event) => set("coverMediaId", event.target.value)}
+        <CoverPicker
+          value={values.coverMediaId}
+          onChange={(mediaId) => set("coverMediaId", mediaId)}
           error={fieldError(error, "coverMediaId")}
-          hint="The id of one of your uploaded images. Leave empty for no cover."
-          autoComplete="off"
-          spellCheck={false}
+          hint="Shown on the post's card on your page."
         />
 
         <div>

@@ -8,6 +8,7 @@ import { Field, FormError, TextAreaField } from "@/app/_components/field";
 import { useTRPC } from "@/app/_lib/trpc";
 import { fieldError, uiError } from "@/app/_lib/trpc-errors";
 import { minorToInput, parseMoney } from "@/lib/money";
+import { CoverPicker } from "../../_components/cover-picker";
 
 export type EditableTier = {
   id: string;
@@ -32,6 +33,7 @@ export function TierForm({ currency, tier, onDone }: Props) {
   const [description, setDescription] = useState(tier?.description ?? "");
   const [benefits, setBenefits] = useState((tier?.benefits ?? []).join("\n"));
   const [cap, setCap] = useState(tier?.memberCap != null ? String(tier.memberCap) : "");
+  const [coverMediaId, setCoverMediaId] = useState(tier?.coverMediaId ?? null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   const onSuccess = async () => {
@@ -61,7 +63,7 @@ export function TierForm({ currency, tier, onDone }: Props) {
       monthlyPrice: monthlyPrice.minor,
       annualPrice: annualPrice ? annualPrice.minor : null,
       memberCap,
-      coverMediaId: tier?.coverMediaId ?? null,
+      coverMediaId,
     };
     if (tier) update.mutate({ id: tier.id, ...values });
     else create.mutate(values);
@@ -109,6 +111,7 @@ export function TierForm({ currency, tier, onDone }: Props) {
         error={err("memberCap")}
         hint="Leave empty for no limit."
       />
+      <CoverPicker value={coverMediaId} onChange={setCoverMediaId} error={err("coverMediaId")} hint="Shown with the tier on your join page." />
       <div className="flex gap-2">
         <Button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? "Saving…" : tier ? "Save tier" : "Create tier"}

@@ -4,7 +4,8 @@
 // refusal is shown in plain words right beside the file it concerns.
 import type { Editor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
-import { isAbortError, UploadError, uploadFile, type UploadedMedia } from "@/app/_lib/upload";
+import { isAbortError, uploadFile, type UploadedMedia } from "@/app/_lib/upload";
+import { refusalText } from "@/app/studio/_components/use-image-upload";
 import { acceptAttribute, guessKind, isMediaKind, type MediaKind } from "@/server/services/media/rules";
 import { INSERT_MEDIA_EVENT } from "../editor/events";
 import { hasMedia, insertUploaded, setMediaAttrs, unsupportedReason } from "./insert-media";
@@ -20,10 +21,6 @@ function mountedDom(editor: Editor): HTMLElement | null {
     // Not mounted yet: EditorContent attaches the view after the first render.
     return null;
   }
-}
-
-function refusalText(error: unknown): string {
-  return error instanceof UploadError ? error.message : "The upload failed. Please try again.";
 }
 
 export function MediaInsert({ editor }: { editor: Editor | null }) {
