@@ -1,12 +1,13 @@
-// The benchmark's dataset: one ~1,500-word article as a Tiptap document, generated from a fixed
-// seed so every run measures byte-for-byte the same page, and the seeding of a bench database.
+// The benchmark's dataset: articles of a chosen length as Tiptap documents, generated from fixed seeds
+// so every run measures byte-for-byte the same pages (the ~1,500-word article is the public post),
+// and the seeding of the public post into a bench database.
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db/client";
 import { renderDocumentHtml } from "@/lib/document/render";
 import { countWords } from "@/lib/document/text";
 import type { DocumentMark, DocumentNode, PostDocument } from "@/lib/document/validate";
-import { createCreator, createPost, createUser } from "@/server/testing/factories";
+import { createCreator, createPost, createUser, type TestCreator } from "@/server/testing/factories";
 
 export const ARTICLE_TITLE = "On Finishing Things: Notes from a Small Print Studio";
 export const TARGET_WORDS = 1_500;
@@ -16,7 +17,7 @@ export const BASELINE_ARTICLE_PATH = path.resolve(import.meta.dirname, "baseline
 
 const SEED = 0x5eed_1500;
 // Fixed so the post page shows the same date (and so the same bytes) on every run.
-const PUBLISHED_AT = new Date(Date.UTC(2026, 0, 15, 9, 30));
+export const PUBLISHED_AT = new Date(Date.UTC(2026, 0, 15, 9, 30));
 
 /** mulberry32: tiny, fast, and identical on every platform, which is all a fixed dataset needs. */
 function prng(seed: number): () => number {
@@ -120,13 +121,14 @@ const heading = (level: 2 | 3, title: string): DocumentNode => ({
 
 /**
  * Six sections under h2 headings, one with h3 subsections, a bulleted and a numbered list and a
- * two-paragraph quote; paragraphs are added until the article reaches TARGET_WORDS.
+ * two-paragraph quote; paragraphs are added until the article reaches `targetWords`. It always
+ * ends with a paragraph, whose text tells when a loaded editor shows the whole document.
  */
-function generateArticle(): PostDocument {
-  const rand = prng(SEED);
+export function generateArticle(targetWords = TARGET_WORDS, seed = SEED): PostDocument {
+  const rand = prng(seed);
   const doc: PostDocument = { type: "doc", content: [paragraph(rand, 3)] };
   const blocks = doc.content!;
-  const perSection = TARGET_WORDS / HEADINGS.length;
+  const perSection = targetWords / HEADINGS.length;
   HEADINGS.forEach((title, index) => {
     blocks.push(heading(2, title));
     if (index === 1) blocks.push(list(rand, "bulletList", 5));
@@ -161,7 +163,7 @@ export function writeBaselineArticle(file = BASELINE_ARTICLE_PATH): void {
   fs.writeFileSync(file, `${JSON.stringify({ title, html, words }, null, 2)}\n`);
 }
 
-export type SeededPost = { handle: string; slug: string; path: string; html: string; wordCount: number };
+export type SeededPost = { creator: TestCreator; handle: string; slug: string; path: string; html: string; wordCount: number };
 
 /** Seeds an empty, migrated database with one creator and the article, published. */
 export async function seedBenchDatabase(db: Db): Promise<SeededPost> {
@@ -176,6 +178,7 @@ export async function seedBenchDatabase(db: Db): Promise<SeededPost> {
   });
   const post = await createPost(db, { creator, title, document, publish: true, now: PUBLISHED_AT });
   return {
+    creator,
     handle: creator.handle,
     slug: post.slug,
     path: `/${creator.handle}/posts/${post.slug}`,

@@ -194,21 +194,30 @@ export function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
-/** CPU seconds used so far by each running process whose command name is `comm` (e.g. postgres). */
-export function cpuSecondsByCommand(comm: string): Map<number, number> {
-  const seconds = new Map<number, number>();
+export type CpuSnapshot = Map<number, { comm: string; seconds: number }>;
+
+/** CPU seconds used so far by every running process, with its command name (e.g. postgres). */
+export function cpuSnapshot(): CpuSnapshot {
+  const snapshot: CpuSnapshot = new Map();
   for (const pid of pids()) {
     const stat = readProc(`/proc/${pid}/stat`);
-    if (stat && stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === comm) seconds.set(pid, cpuSecondsOf(pid) || 0);
+    if (stat) snapshot.set(pid, { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), seconds: cpuSecondsOf(pid) || 0 });
   }
-  return seconds;
+  return snapshot;
 }
 
-/** CPU seconds used between two snapshots by processes alive at the second (new ones count whole). */
-export function cpuSecondsBetween(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, seconds] of after) total += Math.max(0, seconds - (before.get(pid) ?? 0));
-  return total;
+/**
+ * CPU seconds used between two snapshots, per command name, by processes alive at the second
+ * (new ones count whole; ones that exited in between are lost), leaving out the pids in `skip`.
+ */
+export function cpuSecondsByCommandBetween(before: CpuSnapshot, after: CpuSnapshot, skip: ReadonlySet<number>): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const [pid, { comm, seconds }] of after) {
+    if (skip.has(pid)) continue;
+    const used = Math.max(0, seconds - (before.get(pid)?.seconds ?? 0));
+    if (used > 0) totals.set(comm, (totals.get(comm) ?? 0) + used);
+  }
+  return totals;
 }
 
 /**

@@ -24,14 +24,14 @@ export function ratios(app: Measurement, baseline: Measurement): Ratios {
   };
 }
 
-const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
-const times = (value: number) => `${fixed(value, 2)}×`;
-const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+export const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+export const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
+export const times = (value: number) => `${fixed(value, 2)}×`;
+export const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
-type Row = Record<string, string>;
+export type Row = Record<string, string>;
 
-function figureRow(m: Measurement, label: string): Row {
+export function figureRow(m: Measurement, label: string): Row {
   return {
     target: label,
     "req/s": fixed(m.requestsPerSecond),
@@ -59,7 +59,7 @@ function ratioRow(label: string, r: Ratios): Row {
   };
 }
 
-function markdownTable(rows: Row[]): string {
+export function markdownTable(rows: Row[]): string {
   const headers = Object.keys(rows[0]!);
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   return [
@@ -105,3 +105,4 @@ export function markdownReport(report: Report): string {
   const { figures, relative } = rows(report);
   return `${markdownTable(figures)}\n\n${markdownTable(relative)}`;
 }
+

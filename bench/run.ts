@@ -1,14 +1,34 @@
-// `npm run bench`: the anonymous public post page of the production build under load, against a
-// bare Next.js app serving the same article (bench/baseline), so every figure reads as a ratio
-// to the framework's own floor. Local only (127.0.0.1); everything it starts it also stops.
+// `npm run bench`: the production build under load, each figure beside a floor from the same run.
+// The public post page against a bare Next.js app serving the same article (bench/baseline); the
+// gated post for an anonymous viewer and a paid member against the public post, with statements
+// per view counted on the wire; autosave round trips of many creators against a trivial route;
+// the editor's JavaScript and time to editable in Chromium. Writes bench/results/latest.json and
+// the Results section of BENCHMARKS.md. Local only (127.0.0.1); everything it starts it also stops.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closeDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import type { Browser } from "@playwright/test";
+import { measureAutosave, type AutosaveOptions } from "./autosave";
+import { editorReady, launchBrowser, scriptsOf, timeToEditable } from "./browser";
 import { benchArticle, seedBenchDatabase, writeBaselineArticle, type SeededPost } from "./dataset";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { measure, type LoadOptions, type Measurement } from "./load";
+import { startPgProxy, type PgProxy } from "./pg-proxy";
+import { countQueries, idleStatementsPerSecond } from "./queries";
+import { resultsMarkdown, writeResultsSection, type RunResults } from "./results-doc";
+import {
+  AUTOSAVE_WORDS,
+  GATED_CANARY,
+  GATED_TITLE,
+  seedAutosaveWriters,
+  seedEditorDrafts,
+  seedGatedPost,
+  type AutosaveWriter,
+  type EditorScenario,
+  type GatedScenario,
+} from "./scenarios";
 import {
   cpuSecondsOf,
   freePort,
@@ -21,11 +41,12 @@ import {
   waitForSuccess,
   type Child,
 } from "./processes";
-import { consoleReport, markdownReport, ratios } from "./report";
+import { consoleReport, ratios } from "./report";
 import { SNAPSHOT_DIR, snapshotHasBuild, takeSnapshot, type Snapshot } from "./snapshot";
 
 const BASELINE_DIR = path.join(ROOT, "bench/baseline");
 const RESULTS_DIR = path.join(ROOT, "bench/results");
+const BENCHMARKS_FILE = path.join(ROOT, "BENCHMARKS.md");
 const LOG_DIR = path.join(RESULTS_DIR, "logs");
 /** Only for this benchmark's throwaway server; never a real secret. */
 const AUTH_SECRET = "atelier-bench-only-secret-not-for-production-0123456789";
@@ -42,7 +63,18 @@ const load: LoadOptions = {
   warmupRequests: numberFromEnv("BENCH_WARMUP_REQUESTS", 500),
   maxBackgroundCpuPercent: numberFromEnv("BENCH_MAX_BACKGROUND_CPU", 30, 0),
   quietWaitSeconds: numberFromEnv("BENCH_QUIET_WAIT", 180, 0),
+  retries: numberFromEnv("BENCH_RETRIES", 1, 0),
 };
+const autosave: AutosaveOptions & { writers: number } = {
+  writers: numberFromEnv("BENCH_AUTOSAVE_WRITERS", 50),
+  intervalMs: numberFromEnv("BENCH_AUTOSAVE_INTERVAL_MS", 2000, 100),
+  durationSeconds: numberFromEnv("BENCH_AUTOSAVE_DURATION", 30),
+  warmupSeconds: numberFromEnv("BENCH_AUTOSAVE_WARMUP", 4, 0),
+};
+/** Sequential page views per target for the statement counts. */
+const QUERY_VIEWS = numberFromEnv("BENCH_QUERY_VIEWS", 50);
+/** Measured openings of each editor draft (after one warm-up). */
+const EDITOR_RUNS = numberFromEnv("BENCH_EDITOR_RUNS", 5);
 const TIMEOUT_SECONDS = numberFromEnv("BENCH_TIMEOUT", 2400);
 const LOAD_AVERAGE_AT_START = os.loadavg();
 /** Reuse the previous run's builds (the article is the same every run; the page checks prove it). */
@@ -97,13 +129,24 @@ async function serve(name: string, cwd: string, env: NodeJS.ProcessEnv, readyPat
 
 type PageCheck = { status: number; bytes: number; cacheControl: string | null; nextCache: string | null };
 
-/** We measure the real page: a 200 that carries the whole article, not a 404 or an error page. */
-async function checkPage(url: string, title: string, html: string): Promise<PageCheck> {
-  const response = await fetch(url, { redirect: "manual" });
+/** What a page must (and must not) carry for its figures to measure the real thing. */
+type Expectation = { headers?: Record<string, string>; contains: Record<string, string>; lacks?: Record<string, string> };
+
+function checkBody(url: string, expect: Expectation, status: number, body: string): void {
+  if (status !== 200) throw new Error(`${url} answered ${status}, not 200.`);
+  for (const [what, text] of Object.entries(expect.contains)) {
+    if (!body.includes(text)) throw new Error(`${url} does not contain ${what}.`);
+  }
+  for (const [what, text] of Object.entries(expect.lacks ?? {})) {
+    if (body.includes(text)) throw new Error(`${url} contains ${what}, which this viewer must not get.`);
+  }
+}
+
+/** We measure the real page: a 200 that carries what this viewer should see, not a 404 or an error page. */
+async function checkPage(url: string, expect: Expectation): Promise<PageCheck> {
+  const response = await fetch(url, { redirect: "manual", headers: expect.headers });
   const body = await response.text();
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200.`);
-  if (!body.includes(html)) throw new Error(`${url} does not contain the article's HTML.`);
-  if (!body.includes(title)) throw new Error(`${url} does not contain the article's title.`);
+  checkBody(url, expect, response.status, body);
   return {
     status: response.status,
     bytes: Buffer.byteLength(body),
@@ -111,6 +154,11 @@ async function checkPage(url: string, title: string, html: string): Promise<Page
     nextCache: response.headers.get("x-nextjs-cache"),
   };
 }
+
+const publicArticle = (): Expectation => {
+  const { title, html } = benchArticle();
+  return { contains: { "the article's HTML": html, "the article's title": title } };
+};
 
 type Measured = { measurement: Measurement; page: PageCheck };
 
@@ -137,12 +185,11 @@ type AppDatabaseUse = {
  * The post page on a fresh `next start`, and what it asks of the database: transactions counted
  * by pg_stat_database over the server's life, less the background rate measured while it idles.
  */
-async function measureApp(database: BenchDatabase, seeded: SeededPost, env: NodeJS.ProcessEnv) {
-  const { title, html } = benchArticle();
+async function measureApp(database: BenchDatabase, proxy: PgProxy, seeded: SeededPost, env: NodeJS.ProcessEnv) {
   const commitsBefore = await database.committedTransactions();
   const startedAt = performance.now();
   const server = await serve("app", SNAPSHOT_DIR, env, seeded.path);
-  const page = await checkPage(server.url(seeded.path), title, html);
+  const page = await checkPage(server.url(seeded.path), publicArticle());
   log(`app ready (pid ${server.pid}): GET ${seeded.path} is ${page.bytes} bytes, cache-control ${page.cacheControl}`);
   const measurement = await measure({ name: "app", url: server.url(seeded.path), pid: server.pid }, load);
 
@@ -150,14 +197,18 @@ async function measureApp(database: BenchDatabase, seeded: SeededPost, env: Node
   await sleep(STATS_FLUSH_SECONDS * 1000);
   const idleCommits = await database.committedTransactionsNow();
   const idleCpu = cpuSecondsOf(server.pid);
-  await sleep(IDLE_WINDOW_SECONDS * 1000);
+  const idleStatements = await idleStatementsPerSecond(proxy, IDLE_WINDOW_SECONDS);
   const idleServerCpuPercent = (100 * (cpuSecondsOf(server.pid) - idleCpu)) / IDLE_WINDOW_SECONDS;
   const idleTransactionsPerSecond = ((await database.committedTransactionsNow()) - idleCommits) / IDLE_WINDOW_SECONDS;
+  const url = server.url(seeded.path);
+  const queries = await countQueries("public post, anonymous", proxy, url, {}, QUERY_VIEWS, idleStatements, (status, body) =>
+    checkBody(url, publicArticle(), status, body),
+  );
 
   await stopChild(server.child);
   const serverSeconds = (performance.now() - startedAt) / 1000;
   const transactions = (await database.committedTransactions()) - commitsBefore;
-  const requests = server.readinessResponses + 1 + measurement.requestsSent;
+  const requests = server.readinessResponses + 1 + measurement.requestsSent + QUERY_VIEWS;
   const use: AppDatabaseUse = {
     transactions,
     requests,
@@ -166,17 +217,112 @@ async function measureApp(database: BenchDatabase, seeded: SeededPost, env: Node
     idleServerCpuPercent: Math.round(idleServerCpuPercent * 10) / 10,
     transactionsPerRequest: (transactions - idleTransactionsPerSecond * serverSeconds) / requests,
   };
-  return { measurement, page, database: use };
+  return { measurement, page, database: use, idleStatementsPerSecond: idleStatements, queries };
+}
+
+/**
+ * The gated post for one kind of viewer, on a fresh server: checked (teaser only, or the canary
+ * for the member), loaded like the public post, then counted: statements per view on the wire.
+ * `alsoCount` are further pages counted on the same server (not loaded).
+ */
+async function measureGated(
+  name: string,
+  proxy: PgProxy,
+  gated: GatedScenario,
+  viewer: "anonymous" | "member",
+  env: NodeJS.ProcessEnv,
+  idleStatements: number,
+  alsoCount: Array<{ name: string; path: string; expect: Expectation }> = [],
+) {
+  const headers: Record<string, string> = viewer === "member" ? { cookie: gated.member.cookie } : {};
+  const expect: Expectation =
+    viewer === "member"
+      ? { headers, contains: { "the title": GATED_TITLE, "the teaser": gated.teaserText, "the gated body (canary)": GATED_CANARY } }
+      : { headers, contains: { "the title": GATED_TITLE, "the teaser": gated.teaserText }, lacks: { "the gated body (canary)": GATED_CANARY } };
+  const server = await serve(name.replaceAll(" ", "-"), SNAPSHOT_DIR, env, gated.path);
+  try {
+    const url = server.url(gated.path);
+    const page = await checkPage(url, expect);
+    log(`${name} ready (pid ${server.pid}): ${page.bytes} bytes, cache-control ${page.cacheControl}`);
+    const measurement = await measure({ name, url, pid: server.pid, headers }, load);
+    const check = (target: string, expectation: Expectation) => (status: number, body: string) => checkBody(target, expectation, status, body);
+    const queries = [await countQueries(name, proxy, url, headers, QUERY_VIEWS, idleStatements, check(url, expect))];
+    for (const extra of alsoCount) {
+      const extraUrl = server.url(extra.path);
+      queries.push(await countQueries(extra.name, proxy, extraUrl, extra.expect.headers ?? {}, QUERY_VIEWS, idleStatements, check(extraUrl, extra.expect)));
+    }
+    return { measurement, page, queries };
+  } finally {
+    await stopChild(server.child);
+  }
+}
+
+/** Chromium only while it is needed: idle, it would still share the cores with the load runs. */
+async function inBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchBrowser();
+  const close = () => browser.close();
+  cleanups.push(close);
+  try {
+    return await work(browser);
+  } finally {
+    cleanups.splice(cleanups.indexOf(close), 1);
+    await close();
+  }
+}
+
+/**
+ * The creator's side on one fresh server: every writer autosaving on schedule, then, in Chromium,
+ * the editor route's JavaScript and the time to open each draft until it is editable.
+ */
+async function measureStudio(
+  writers: AutosaveWriter[],
+  editor: EditorScenario,
+  seeded: SeededPost,
+  env: NodeJS.ProcessEnv,
+) {
+  const server = await serve("app-studio", SNAPSHOT_DIR, env, seeded.path);
+  try {
+    const origin = server.url("");
+    log(`autosave: ${writers.length} creators, one save each every ${autosave.intervalMs} ms, ${autosave.durationSeconds} s measured`);
+    const saves = await measureAutosave("app autosave", { origin, pid: server.pid }, writers, autosave, load);
+    if (saves.conflicts || saves.errors) {
+      throw new Error(`app autosave: ${saves.conflicts} conflicts and ${saves.errors} errors (first: ${saves.firstError}).`);
+    }
+    return await inBrowser(async (browser) => {
+      log("editor: JavaScript of /studio/posts/{id} in Chromium");
+      const scripts = await scriptsOf(browser, origin, `/studio/posts/${editor.short.id}`, editor.owner.token, (page) =>
+        editorReady(page, editor.short.lastParagraph),
+      );
+      log(`editor: time to editable, ${EDITOR_RUNS} runs per draft after one warm-up`);
+      const long = await timeToEditable(browser, origin, editor.owner.token, editor.long, EDITOR_RUNS);
+      const short = await timeToEditable(browser, origin, editor.owner.token, editor.short, EDITOR_RUNS);
+      return { saves, scripts, open: { long, short } };
+    });
+  } finally {
+    await stopChild(server.child);
+  }
 }
 
 async function measureBaseline(route: "/uncached" | "/cached"): Promise<Measured> {
-  const { title, html } = benchArticle();
   const server = await serve(`baseline${route.replace("/", "-")}`, BASELINE_DIR, baseEnv(), route);
-  const page = await checkPage(server.url(route), title, html);
+  const page = await checkPage(server.url(route), publicArticle());
   log(`baseline ${route} ready (pid ${server.pid}): ${page.bytes} bytes, x-nextjs-cache ${page.nextCache}`);
   const measurement = await measure({ name: `baseline ${route}`, url: server.url(route), pid: server.pid }, load);
   await stopChild(server.child);
   return { measurement, page };
+}
+
+/** The floors for the studio: the same save bodies to a trivial route, and a bare page's JavaScript. */
+async function measureBaselineStudio(writers: AutosaveWriter[]) {
+  const server = await serve("baseline-studio", BASELINE_DIR, baseEnv(), "/uncached");
+  try {
+    const saves = await measureAutosave("baseline autosave", { origin: server.url(""), pid: server.pid }, writers, autosave, load);
+    if (saves.conflicts || saves.errors) throw new Error(`baseline autosave: ${saves.errors} errors (first: ${saves.firstError}).`);
+    const scripts = await inBrowser((browser) => scriptsOf(browser, server.url(""), "/uncached", null, async () => {}));
+    return { saves, scripts };
+  } finally {
+    await stopChild(server.child);
+  }
 }
 
 async function main() {
@@ -195,14 +341,23 @@ async function main() {
   cleanups.push(() => closeDb());
   await migrateDatabase();
   const seeded = await seedBenchDatabase(getDb());
+  const gated = await seedGatedPost(getDb(), seeded.creator);
+  const editor = await seedEditorDrafts(getDb(), seeded.creator);
+  log(`seeding ${autosave.writers} autosave creators…`);
+  const writers = await seedAutosaveWriters(getDb(), autosave.writers);
   await closeDb();
   delete process.env.DATABASE_URL;
   // The app renders and stores HTML at save time; the baseline must serve exactly those bytes.
   if (seeded.html !== article.html) throw new Error("The stored post HTML differs from the generated article HTML.");
   writeBaselineArticle();
 
-  // 2. Production builds of both apps; the app from a snapshot of the working tree.
-  const appEnv = { ...baseEnv(), DATABASE_URL: database.url, AUTH_SECRET };
+  // 2. Production builds of both apps; the app from a snapshot of the working tree. The app talks
+  // to PostgreSQL through the counting proxy, so statements per page view are measured, not guessed.
+  const databaseUrl = new URL(database.url);
+  const proxy = await startPgProxy({ host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) });
+  cleanups.push(() => proxy.close());
+  databaseUrl.port = String(proxy.port);
+  const appEnv = { ...baseEnv(), DATABASE_URL: databaseUrl.toString(), AUTH_SECRET };
   let snapshot: Snapshot | null = null;
   if (skipBuild) {
     log(`BENCH_SKIP_BUILD=1: serving the previous builds (app in ${SNAPSHOT_DIR})`);
@@ -220,34 +375,86 @@ async function main() {
   };
 
   // 3. One target at a time, each on a fresh server, so they share neither the two cores nor a heap.
-  const app = await measureApp(database, seeded, appEnv);
+  const app = await measureApp(database, proxy, seeded, appEnv);
+  const idle = app.idleStatementsPerSecond;
+  const gatedAnonymous = await measureGated("gated anonymous", proxy, gated, "anonymous", appEnv, idle);
+  const gatedMember = await measureGated("gated member", proxy, gated, "member", appEnv, idle, [
+    { name: "public post, paid member", path: seeded.path, expect: { ...publicArticle(), headers: { cookie: gated.member.cookie } } },
+  ]);
   const uncached = await measureBaseline("/uncached");
   const cached = await measureBaseline("/cached");
+  const studio = await measureStudio(writers, editor, seeded, appEnv);
+  const baselineStudio = await measureBaselineStudio(writers);
 
   // 4. Report.
   const report = { app: app.measurement, baselineUncached: uncached.measurement, baselineCached: cached.measurement, appPath: seeded.path };
+  const loadRuns = [app.measurement, gatedAnonymous.measurement, gatedMember.measurement, uncached.measurement, cached.measurement];
   const finishedAt = new Date();
-  const output = {
-    command: "npm run bench",
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    next: (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version,
+  };
+  const queries: RunResults["queries"] = {
+    publicAnonymous: app.queries,
+    gatedAnonymous: gatedAnonymous.queries[0]!,
+    gatedMember: gatedMember.queries[0]!,
+    publicMember: gatedMember.queries[1]!,
+  };
+  const results: RunResults = {
     startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
     wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? "unknown",
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      next: (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version,
-      loadAverageAtStart: LOAD_AVERAGE_AT_START,
-    },
-    load,
-    dataset: { title: article.title, words: article.words, htmlBytes, path: seeded.path },
+    machine,
     code: snapshot,
     builds,
-    pages: { app: app.page, baselineUncached: uncached.page, baselineCached: cached.page },
-    app: { ...app.measurement, database: app.database },
-    baselineUncached: uncached.measurement,
-    baselineCached: cached.measurement,
+    command: "npm run bench",
+    settings: {
+      BENCH_CONNECTIONS: load.connections,
+      BENCH_DURATION: load.durationSeconds,
+      BENCH_WARMUP_REQUESTS: load.warmupRequests,
+      BENCH_RETRIES: load.retries,
+      BENCH_QUERY_VIEWS: QUERY_VIEWS,
+      BENCH_AUTOSAVE_WRITERS: autosave.writers,
+      BENCH_AUTOSAVE_INTERVAL_MS: autosave.intervalMs,
+      BENCH_AUTOSAVE_DURATION: autosave.durationSeconds,
+      BENCH_EDITOR_RUNS: EDITOR_RUNS,
+    },
+    dataset: {
+      publicPost: { words: article.words, htmlBytes },
+      gatedPost: { teaserBlocks: gated.teaserBlocks, words: gated.words },
+      autosaveWriters: writers.length,
+      autosaveWords: AUTOSAVE_WORDS,
+      editorDrafts: [editor.long.words, editor.short.words],
+    },
+    report,
+    publicDatabase: {
+      transactionsPerRequest: app.database.transactionsPerRequest,
+      idleTransactionsPerSecond: app.database.idleTransactionsPerSecond,
+      idleServerCpuPercent: app.database.idleServerCpuPercent,
+      idleStatementsPerSecond: idle,
+    },
+    gated: { anonymous: gatedAnonymous.measurement, member: gatedMember.measurement },
+    queries,
+    autosave: { app: studio.saves, baseline: baselineStudio.saves },
+    scripts: { editor: studio.scripts, baseline: baselineStudio.scripts },
+    editorOpen: studio.open,
+    otherCpuPercentMax: Math.max(
+      ...loadRuns.map((m) => m.cpuPercentOfOneCore.other),
+      studio.saves.cpuPercentOfOneCore.other,
+      baselineStudio.saves.cpuPercentOfOneCore.other,
+    ),
+  };
+  const output = {
+    ...results,
+    finishedAt: finishedAt.toISOString(),
+    machine: { ...machine, loadAverageAtStart: LOAD_AVERAGE_AT_START },
+    load,
+    autosaveOptions: autosave,
+    datasetPaths: { publicPost: seeded.path, gatedPost: gated.path, editorDrafts: [editor.long.id, editor.short.id] },
+    pages: { app: app.page, gatedAnonymous: gatedAnonymous.page, gatedMember: gatedMember.page, baselineUncached: uncached.page, baselineCached: cached.page },
+    appDatabase: app.database,
     ratios: {
       appToBaselineUncached: ratios(app.measurement, uncached.measurement),
       appToBaselineCached: ratios(app.measurement, cached.measurement),
@@ -262,8 +469,10 @@ async function main() {
       `idle server: ${db.idleTransactionsPerSecond.toFixed(1)} transactions/s, ${db.idleServerCpuPercent}% of a core ` +
       `(${db.transactions} transactions, ${db.requests} requests, ${db.serverSeconds} s)`,
   );
-  console.log(`\n--- Markdown for BENCHMARKS.md ---\n\n${markdownReport(report)}\n`);
-  log(`wrote bench/results/latest.json; wall time ${output.wallSeconds} s`);
+  const markdown = resultsMarkdown(results);
+  console.log(`\n--- Results (written to BENCHMARKS.md) ---\n\n${markdown}\n`);
+  writeResultsSection(BENCHMARKS_FILE, markdown);
+  log(`wrote bench/results/latest.json and the Results section of BENCHMARKS.md; wall time ${results.wallSeconds} s`);
 }
 
 const deadline = setTimeout(() => {

@@ -1,5 +1,5 @@
 // A private copy of the working tree to build and serve the app from. The repository's own .next
-// is shared with `npm run test:e2e` and `next dev`, which rebuild or wipe it at any moment; a
+// is shared with `npm run test:e2e` and `next dev`, which rebuild or wipe it without warning; a
 // snapshot also holds the code still while others edit it. node_modules is hard-linked, not
 // symlinked: Turbopack compiles nothing outside its root, and a link costs no disk.
 import { execFileSync } from "node:child_process";
