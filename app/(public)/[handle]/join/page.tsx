@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass } from "@/app/_components/button";
+import { RichText } from "@/app/_components/rich-text";
 import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { formatMoney } from "@/lib/money";
 import { getViewer } from "@/server/auth/viewer";
@@ -71,7 +72,7 @@ export default async function JoinPage({ params, searchParams }: Props) {
                     {tier.annualPrice != null && (
                       <p className="text-sm text-muted">or {formatMoney(tier.annualPrice, tier.currency)} / year</p>
                     )}
-                    {tier.description && <p className="mt-3 whitespace-pre-line text-muted">{tier.description}</p>}
+                    <RichText source={tier.description} className="mt-3 text-muted" />
                     {tier.benefits.length > 0 && (
                       <ul className="mt-3 space-y-1 text-sm">
                         {tier.benefits.map((b) => (

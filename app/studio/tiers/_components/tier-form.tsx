@@ -94,7 +94,14 @@ export function TierForm({ currency, tier, onDone }: Props) {
           placeholder="50"
         />
       </div>
-      <TextAreaField label="Description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} error={err("description")} />
+      <TextAreaField
+        label="Description"
+        rows={4}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={err("description")}
+        hint="Blank lines start a new paragraph. **bold**, *italic*, [a link](https://…) and lines starting with “- ” for a list."
+      />
       <TextAreaField
         label="Benefits"
         rows={3}
