@@ -43,18 +43,7 @@ export default async function PostsPage({ searchParams }: Props) {
         </div>
       </div>
 
-      {noPostsYet ? (
-        <div className="mt-8 rounded-2xl border border-dashed border-line bg-card p-10 text-center">
-          <p className="text-lg font-semibold">Write your first post</p>
-          <p className="mx-auto mt-2 max-w-md text-muted">
-            Start with a short hello: who you are and what people will find here. Drafts stay private until you publish or
-            schedule them.
-          </p>
-          <Link href="/studio/posts/new" className={buttonClass("primary", "mt-6")}>
-            Start writing
-          </Link>
-        </div>
-      ) : (
+      {!noPostsYet && (
         <>
           <div className="mt-6 rounded-2xl border border-line bg-card p-4">
             <LibraryFilters key={libraryParamsToSearch(params)} params={params} tags={tags} />
@@ -62,41 +51,55 @@ export default async function PostsPage({ searchParams }: Props) {
           <div className="mt-5">
             <StatusTabs params={params} counts={page.counts} />
           </div>
-          {/* Always mounted: the notice of the last action must survive the list becoming empty. */}
-          <LibraryList
-            items={page.items}
-            handle={creator.handle}
-            tagNames={tags.map((t) => t.name)}
-            empty={
-              <div className="mt-4 rounded-2xl border border-dashed border-line bg-card p-8 text-center">
+        </>
+      )}
+      {/* Always mounted, in the same place: the notice of the last action must survive the list
+          becoming empty, also when that action trashed the creator's only post. */}
+      <LibraryList
+        items={page.items}
+        handle={creator.handle}
+        tagNames={tags.map((t) => t.name)}
+        empty={
+          noPostsYet ? (
+            <div className="mt-8 rounded-2xl border border-dashed border-line bg-card p-10 text-center">
+              <p className="text-lg font-semibold">Write your first post</p>
+              <p className="mx-auto mt-2 max-w-md text-muted">
+                Start with a short hello: who you are and what people will find here. Drafts stay private until you publish or
+                schedule them.
+              </p>
+              <Link href="/studio/posts/new" className={buttonClass("primary", "mt-6")}>
+                Start writing
+              </Link>
+            </div>
+          ) : (
+            <div className="mt-4 rounded-2xl border border-dashed border-line bg-card p-8 text-center">
               <p className="font-semibold">No posts match these filters</p>
               <p className="mt-1 text-sm text-muted">Try other words, another status or a wider date range.</p>
               <Link href="/studio/posts" className={buttonClass("secondary", "mt-4")}>
                 Show all posts
               </Link>
             </div>
-            }
-          />
-          {(page.nextCursor || params.cursor) && (
-            <nav aria-label="Pages" className="mt-4 flex justify-between gap-3">
-              {params.cursor ? (
-                <Link href={`/studio/posts${firstPage ? `?${firstPage}` : ""}`} className={buttonClass("ghost")}>
-                  ← First page
-                </Link>
-              ) : (
-                <span />
-              )}
-              {page.nextCursor && (
-                <Link
-                  href={`/studio/posts?${libraryParamsToSearch({ ...params, cursor: page.nextCursor })}`}
-                  className={buttonClass("secondary")}
-                >
-                  Next page →
-                </Link>
-              )}
-            </nav>
+          )
+        }
+      />
+      {(page.nextCursor || params.cursor) && (
+        <nav aria-label="Pages" className="mt-4 flex justify-between gap-3">
+          {params.cursor ? (
+            <Link href={`/studio/posts${firstPage ? `?${firstPage}` : ""}`} className={buttonClass("ghost")}>
+              ← First page
+            </Link>
+          ) : (
+            <span />
           )}
-        </>
+          {page.nextCursor && (
+            <Link
+              href={`/studio/posts?${libraryParamsToSearch({ ...params, cursor: page.nextCursor })}`}
+              className={buttonClass("secondary")}
+            >
+              Next page →
+            </Link>
+          )}
+        </nav>
       )}
     </main>
   );
