@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { sameSitePathOr } from "@/lib/same-site-path";
 import { enabledOAuthProviders } from "@/server/auth/config";
 import { getViewer } from "@/server/auth/viewer";
 import { AuthForms } from "./auth-forms";
@@ -15,7 +16,7 @@ const AUTH_ERRORS: Record<string, string> = {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const redirectTo = params.callbackUrl ?? params.redirectTo ?? "/studio";
-  if (await getViewer()) redirect(redirectTo.startsWith("/") && !redirectTo.startsWith("//") ? redirectTo : "/studio");
+  if (await getViewer()) redirect(sameSitePathOr(redirectTo, "/studio"));
   const error = params.error ? (AUTH_ERRORS[params.error] ?? "Sign-in did not work. Please try again.") : null;
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-5 py-12">

@@ -60,6 +60,9 @@ test("a member gets the new post by email and unsubscribes from its link", async
       await expect(fanPage.getByRole("alert").filter({ hasText: "unsubscribe link is not valid" })).toBeVisible();
       const oneClick = await fanPage.request.post(tampered.replace("/account/unsubscribe/", "/api/unsubscribe/"));
       expect(oneClick.status()).toBe(400);
+      // A link mangled into a broken escape is refused the same way, not with an error page.
+      await fanPage.goto("/account/unsubscribe/%25");
+      await expect(fanPage.getByRole("heading", { name: "This link did not work" })).toBeVisible();
     });
 
     await test.step("the unsubscribe link works without signing in, on a click", async () => {

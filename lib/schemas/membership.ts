@@ -1,5 +1,6 @@
 // Joining, paying and managing a membership: inputs shared by the join forms and the procedures.
 import { z } from "zod";
+import { isSameSitePath } from "../same-site-path";
 import { tierIdSchema } from "./tier";
 
 /** Generated once per checkout form: a double submit carries the same key and charges once. */
@@ -34,11 +35,6 @@ export const checkoutInput = z
     attributedPostId: z.string().max(64).nullable().default(null),
   })
   .strict();
-
-/** Only same-site paths, so a crafted link cannot send a new member to another site. */
-export function isSameSitePath(path: string): boolean {
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");
-}
 
 /** A paid join through Stripe Checkout: card details are entered on Stripe's page, not ours. */
 export const stripeCheckoutInput = z

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { isAppError } from "@/lib/errors";
+import { sameSitePathOr } from "@/lib/same-site-path";
 import { magicLinkInput, signUpInput } from "@/lib/schemas/auth";
 import { consumeRateLimit, RATE_LIMITS } from "../services/rate-limit";
 import { registerUser } from "../services/users";
@@ -30,8 +31,7 @@ const SIGN_IN_MESSAGES: Record<SignInFailure, AuthFormState> = {
 
 /** Only same-site paths, so a crafted link cannot bounce a fresh session to another site. */
 function safeRedirect(target: FormDataEntryValue | null): string {
-  const path = typeof target === "string" ? target : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/studio";
+  return sameSitePathOr(target, "/studio");
 }
 
 function firstErrors(error: z.ZodError): AuthFormState["fieldErrors"] {

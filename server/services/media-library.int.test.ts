@@ -39,10 +39,14 @@ describe("the creator's image library", () => {
     const db = testDb();
     const creator = await createCreator(db);
     expect(await listOwnImages(serviceContext({ viewer: creator.user }))).toEqual({ items: [], nextCursor: null });
-    expect(await caught(listOwnImages(serviceContext({ viewer: creator.user }), { cursor: "not-a-cursor" }))).toMatchObject({
-      code: AppErrorCode.INVALID_INPUT,
-      field: "cursor",
-    });
+    // Garbage, and cursors that parse as dates in JavaScript but not in PostgreSQL: a clear refusal, never a 500.
+    for (const raw of ["not-a-cursor", JSON.stringify(["1", "x"]), JSON.stringify(["Jan 1", "x"]), JSON.stringify(["2026-01-01", "x"])]) {
+      const cursor = raw === "not-a-cursor" ? raw : Buffer.from(raw).toString("base64url");
+      expect(await caught(listOwnImages(serviceContext({ viewer: creator.user }), { cursor }))).toMatchObject({
+        code: AppErrorCode.INVALID_INPUT,
+        field: "cursor",
+      });
+    }
     const fan = await createUser(db);
     expect(await caught(listOwnImages(serviceContext({ viewer: fan })))).toMatchObject({ code: AppErrorCode.FORBIDDEN });
     expect(await caught(listOwnImages(serviceContext()))).toMatchObject({ code: AppErrorCode.UNAUTHENTICATED });

@@ -20,10 +20,15 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString("base64url");
 }
 
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
 function decodeCursor(raw: string): Cursor {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (typeof createdAt === "string" && !Number.isNaN(Date.parse(createdAt)) && typeof id === "string") return { createdAt, id };
+    // Exactly the form encodeCursor writes: anything looser could reach the ::timestamptz cast and fail there.
+    if (typeof createdAt === "string" && CURSOR_TIME.test(createdAt) && !Number.isNaN(Date.parse(createdAt)) && typeof id === "string" && id.length <= 64) {
+      return { createdAt, id };
+    }
   } catch {
     // Falls through to the error below.
   }

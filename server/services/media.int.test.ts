@@ -219,7 +219,7 @@ describe("openMediaForViewer", () => {
     await notFound(openMediaForViewer(serviceContext(), image.id));
 
     const now = new Date();
-    const signed = signMediaUrlsInHtml(`<img src="/api/media/${image.id}?w=480">`, new Date(now.getTime() + 60_000));
+    const signed = signMediaUrlsInHtml(`<img src="/api/media/${image.id}?w=480">`, new Date(now.getTime() + 60_000), new Set([image.id]));
     const url = new URL(/src="([^"]+)"/.exec(signed)![1]!.replaceAll("&amp;", "&"), "http://site.test");
     const grant = { expires: url.searchParams.get("exp"), signature: url.searchParams.get("sig") };
     const opened = await openMediaForViewer(serviceContext({ now }), image.id, { grant });

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { emailOptOuts, mailOutbox, memberships, notificationDeliveries, postNotifications } from "@/db/schema";
+import { emailOptOuts, mailOutbox, media, memberships, notificationDeliveries, postNotifications } from "@/db/schema";
 import { AppErrorCode } from "@/lib/errors";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
@@ -169,24 +169,32 @@ describe("member emails when a post is first published", () => {
     }
   });
 
-  it("gives the images a reader may see signed, expiring addresses, since mail clients carry no session", async () => {
+  it("gives the post's own images signed, expiring addresses, and never signs a file of someone else's", async () => {
     const w = await world();
-    const [teaserImage, bodyImage] = [randomUUID(), randomUUID()];
-    const image = (mediaId: string) => ({ type: "image", attrs: { mediaId, alt: "" } });
-    const draft = await createPost(testDb(), {
+    const db = testDb();
+    // Media rows as an upload leaves them; the email only needs their ids, not their bytes.
+    const image = async (creatorId: string) =>
+      (await db.insert(media).values({ creatorId, kind: "image", storageKey: `test/${randomUUID()}`, mime: "image/webp", size: 1 }).returning())[0]!.id;
+    const [teaserImage, bodyImage] = [await image(w.creator.id), await image(w.creator.id)];
+    // Another creator's gated file, named in this post's text by someone who learned its id.
+    const foreignImage = await image((await createCreator(db)).id);
+    const node = (mediaId: string) => ({ type: "image", attrs: { mediaId, alt: "" } });
+    const draft = await createPost(db, {
       creator: w.creator,
       title: "Glaze tests",
       access: "paid",
-      document: { type: "doc", content: [image(teaserImage), { type: "paywallBreak" }, image(bodyImage)] },
+      document: { type: "doc", content: [node(teaserImage), { type: "paywallBreak" }, node(bodyImage), node(foreignImage)] },
     });
     await publishNow(w, draft.id);
-    await deliverPostNotifications(testDb(), draft.id, new Date());
+    await deliverPostNotifications(db, draft.id, new Date());
 
+    const signedUrl = (id: string) => new RegExp(`/api/media/${id}\\?w=\\d+&amp;exp=\\d+&amp;sig=[\\w-]+`);
     const [toSupporter] = await mailsTo(w.fans.supporterMember);
-    expect(toSupporter!.html).toMatch(new RegExp(`/api/media/${bodyImage}\\?w=\\d+&amp;exp=\\d+&amp;sig=[\\w-]+`));
+    expect(toSupporter!.html).toMatch(signedUrl(bodyImage));
     expect(toSupporter!.html).not.toMatch(new RegExp(`/api/media/${bodyImage}(\\?w=\\d+)?"`));
+    expect(toSupporter!.html).not.toMatch(new RegExp(`/api/media/${foreignImage}[^"]*sig=`));
     const [toFree] = await mailsTo(w.fans.freeMember);
-    expect(toFree!.html).toContain(`/api/media/${teaserImage}`);
+    expect(toFree!.html).toMatch(signedUrl(teaserImage));
     expect(toFree!.html).not.toContain(bodyImage);
   });
 

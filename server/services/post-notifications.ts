@@ -3,7 +3,7 @@
 // for that member, and each claimed in `notification_deliveries` before it goes out.
 import { and, eq, gt, isNull, lt, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emailOptOuts, memberships, notificationDeliveries, postNotifications, posts, users } from "@/db/schema";
+import { emailOptOuts, memberships, notificationDeliveries, postMedia, postNotifications, posts, users } from "@/db/schema";
 import { isEntitlementLive, loadAccessViewer } from "./access";
 import type { ServiceContext } from "./context";
 import { unsubscribeToken } from "./email-preferences";
@@ -98,13 +98,17 @@ async function messageFor(db: Db, postId: string, recipient: Recipient, now: Dat
   const viewer = await loadAccessViewer(ctx);
   const readable = await getReadablePostById(ctx, postId, viewer);
   if (!readable) return null;
-  // Mail clients send no session: the media in what the policy granted get signed, expiring addresses.
+  // Mail clients send no session: the post's own media in what the policy granted get signed,
+  // expiring addresses (post_media holds only the creator's files, whatever ids the text names).
   const mediaExpiry = new Date(now.getTime() + EMAIL_MEDIA_TTL_MS);
+  const ownMedia = new Set(
+    (await db.select({ id: postMedia.mediaId }).from(postMedia).where(eq(postMedia.postId, postId))).map((row) => row.id),
+  );
   let full: { html: string; text: string } | null = null;
   if (readable.html !== null) {
     // The policy granted the body, so its stored plain text may go into the text part too.
     const [row] = await db.select({ plainText: posts.plainText }).from(posts).where(eq(posts.id, postId));
-    full = { html: signMediaUrlsInHtml(readable.html, mediaExpiry), text: row?.plainText ?? "" };
+    full = { html: signMediaUrlsInHtml(readable.html, mediaExpiry, ownMedia), text: row?.plainText ?? "" };
   }
   const token = unsubscribeToken(recipient.userId, readable.creator.id);
   return postNotificationMessage(
@@ -113,7 +117,7 @@ async function messageFor(db: Db, postId: string, recipient: Recipient, now: Dat
       creator: readable.creator,
       post: { title: readable.title, slug: readable.slug },
       full,
-      teaser: { html: signMediaUrlsInHtml(readable.teaserHtml ?? "", mediaExpiry), text: readable.excerpt },
+      teaser: { html: signMediaUrlsInHtml(readable.teaserHtml ?? "", mediaExpiry, ownMedia), text: readable.excerpt },
       joinTier: readable.joinTier,
       unsubscribeUrl: `${origin}/account/unsubscribe/${token}`,
       oneClickUnsubscribeUrl: `${origin}/api/unsubscribe/${token}`,

@@ -14,15 +14,22 @@ function grantIn(html: string): { expires: string | null; signature: string | nu
 describe("signed media addresses", () => {
   it("signs every media address in the HTML and keeps the width", () => {
     const html = `<img src="/api/media/${ID}?w=960" srcset="/api/media/${ID}?w=480 480w, /api/media/${ID}?w=960 960w"><a href="/api/media/${ID}">f</a>`;
-    const signed = signMediaUrlsInHtml(html, later);
+    const signed = signMediaUrlsInHtml(html, later, new Set([ID]));
     expect(signed.match(/sig=/g)).toHaveLength(4);
     expect(signed).toContain(`/api/media/${ID}?w=480&amp;exp=`);
     expect(signed).toContain(`href="/api/media/${ID}?exp=`);
     expect(isValidMediaGrant(ID, grantIn(signed), now)).toBe(true);
   });
 
+  it("signs only the files it is told belong to the post", () => {
+    const html = `<img src="/api/media/${ID}?w=960"><img src="/api/media/${OTHER}?w=960">`;
+    const signed = signMediaUrlsInHtml(html, later, new Set([ID]));
+    expect(signed).toContain(`/api/media/${ID}?w=960&amp;exp=`);
+    expect(signed).toContain(`<img src="/api/media/${OTHER}?w=960">`);
+  });
+
   it("refuses the grant for another file, after it expires, or when altered", () => {
-    const grant = grantIn(signMediaUrlsInHtml(`<img src="/api/media/${ID}?w=960">`, later));
+    const grant = grantIn(signMediaUrlsInHtml(`<img src="/api/media/${ID}?w=960">`, later, new Set([ID])));
     expect(isValidMediaGrant(OTHER, grant, now)).toBe(false);
     expect(isValidMediaGrant(ID, grant, new Date(later.getTime() + 1000))).toBe(false);
     expect(isValidMediaGrant(ID, { ...grant, expires: String(Number(grant.expires) + 86_400) }, now)).toBe(false);

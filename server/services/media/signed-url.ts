@@ -28,12 +28,14 @@ export function isValidMediaGrant(mediaId: string, grant: MediaGrant, now: Date)
 }
 
 /**
- * Every same-site media address in rendered HTML (src, srcset, href), with a grant appended. The
- * HTML is ours (stored by the renderer), so the addresses are exactly `/api/media/{uuid}[?w=N]`.
+ * The same-site media addresses in rendered HTML (src, srcset, href) of the files in `allowed`,
+ * with a grant appended. The HTML is ours (stored by the renderer), so the addresses are exactly
+ * `/api/media/{uuid}[?w=N]`. `allowed` must be the post's own files (post_media): a document may
+ * name any id, and signing another creator's gated file would hand it out.
  */
-export function signMediaUrlsInHtml(html: string, expiresAt: Date): string {
+export function signMediaUrlsInHtml(html: string, expiresAt: Date, allowed: ReadonlySet<string>): string {
   const expires = Math.floor(expiresAt.getTime() / 1000);
   return html.replace(/\/api\/media\/([0-9a-f-]{36})(\?w=\d+)?/g, (url: string, id: string, width: string | undefined) =>
-    isMediaId(id) ? `${url}${width ? "&amp;" : "?"}exp=${expires}&amp;sig=${signature(id, expires)}` : url,
+    isMediaId(id) && allowed.has(id) ? `${url}${width ? "&amp;" : "?"}exp=${expires}&amp;sig=${signature(id, expires)}` : url,
   );
 }

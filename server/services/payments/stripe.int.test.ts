@@ -112,7 +112,8 @@ type Received = { method: string; path: string; headers: IncomingHttpHeaders; fo
 
 /**
  * A local stand-in for Stripe's API, so the real SDK makes real HTTP requests without the
- * internet: it records each request and answers POST /v1/checkout/sessions with a session.
+ * internet: it records each request, answers POST /v1/checkout/sessions with a session and
+ * DELETE /v1/subscriptions/{id} with a cancelled subscription.
  */
 async function fakeStripeApi(): Promise<{ base: string; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
@@ -125,6 +126,9 @@ async function fakeStripeApi(): Promise<{ base: string; received: Received[]; cl
       if (request.method === "POST" && request.url === "/v1/checkout/sessions") {
         const id = `cs_test_${received.length}`;
         response.end(JSON.stringify({ id, object: "checkout.session", mode: "subscription", url: `https://checkout.stripe.test/c/pay/${id}` }));
+      } else if (request.method === "DELETE" && request.url?.startsWith("/v1/subscriptions/sub_")) {
+        const id = decodeURIComponent(request.url.slice("/v1/subscriptions/".length));
+        response.end(JSON.stringify({ id, object: "subscription", status: "canceled" }));
       } else {
         response.statusCode = 404;
         response.end(JSON.stringify({ error: { type: "invalid_request_error", message: "Unrecognized request URL" } }));
@@ -256,6 +260,30 @@ describe("Stripe Checkout", () => {
     );
     expect(sandboxCard).toMatchObject({ code: "INVALID_INPUT", field: "card" });
     expect(await db.select().from(memberships).where(eq(memberships.userId, fan.id))).toHaveLength(0);
+  });
+
+  it("keeps one paid membership when two checkouts for one creator both complete, and stops billing the replaced one", async () => {
+    const { db, tier, fan } = await setupWithAnnual();
+    const [first, second] = [`t${Date.now()}a`, `t${Date.now()}b`];
+    for (const id of [first, second]) {
+      const event = signed(completed(id, fan, tier));
+      await handleStripeWebhook(db, event.payload, event.signature, SECRET, NOW);
+    }
+    const rows = await db.select().from(memberships).where(eq(memberships.userId, fan.id));
+    expect(rows.filter((m) => m.status !== "expired").map((m) => m.providerSubscriptionId)).toEqual([`sub_${second}`]);
+    expect(api.received.filter((r) => r.method === "DELETE").map((r) => r.path)).toContain(`/v1/subscriptions/sub_${first}`);
+
+    // A late renewal of the replaced subscription is recorded but brings nothing back.
+    const renewal = signed({
+      id: `evt_${first}_late`,
+      object: "event",
+      type: "invoice.paid",
+      data: { object: { id: `in_${first}_late`, amount_paid: 700, currency: "usd", parent: { subscription_details: { subscription: `sub_${first}` } }, lines: { data: [{ period: { end: Math.floor(NOW.getTime() / 1000) + 86_400 * 30 } }] } } },
+    });
+    await handleStripeWebhook(db, renewal.payload, renewal.signature, SECRET, NOW);
+    const after = await db.select().from(memberships).where(eq(memberships.userId, fan.id));
+    expect(after.filter((m) => m.status !== "expired")).toHaveLength(1);
+    expect(after.find((m) => m.providerSubscriptionId === `sub_${first}`)?.status).toBe("expired");
   });
 
   it("is not offered unless both Stripe settings are present", async () => {

@@ -173,6 +173,22 @@ export async function handleStripeWebhook(
   });
 }
 
+/**
+ * Cancels a subscription whose membership was replaced. Inside the webhook's transaction: if
+ * Stripe cannot be reached the whole event rolls back and Stripe delivers it again.
+ */
+async function cancelReplacedSubscription(subscriptionId: string): Promise<void> {
+  const stripe = stripeClient();
+  if (!stripe) throw new Error("Stripe is not configured, so a replaced subscription cannot be cancelled.");
+  try {
+    await stripe.subscriptions.cancel(subscriptionId);
+  } catch (error) {
+    // Already gone at Stripe: nothing is left to bill.
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return;
+    throw error;
+  }
+}
+
 async function subscriptionMembership(tx: Tx, subscriptionId: string) {
   return (
     (await tx.query.memberships.findFirst({
@@ -187,10 +203,19 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
       const session = checkoutCompleted.parse(object);
       const { membershipId, userId, tierId, creatorId, interval, attributedPostId } = session.metadata;
       // A membership that was live (a free one being upgraded) gives way to the paid one.
-      await tx
+      const replaced = await tx
         .update(memberships)
         .set({ status: "expired", endedAt: now, updatedAt: now })
-        .where(and(eq(memberships.userId, userId), eq(memberships.creatorId, creatorId), ne(memberships.status, "expired")));
+        .where(and(eq(memberships.userId, userId), eq(memberships.creatorId, creatorId), ne(memberships.status, "expired")))
+        .returning({ provider: memberships.provider, subscriptionId: memberships.providerSubscriptionId });
+      // CASE: two checkouts paid for one creator (two tabs both passed the check before either
+      // finished). The newest membership stands; the subscription behind the one it replaces is
+      // cancelled at Stripe, or the fan would be billed for both every period.
+      for (const old of replaced) {
+        if (old.provider === "stripe" && old.subscriptionId && old.subscriptionId !== session.subscription) {
+          await cancelReplacedSubscription(old.subscriptionId);
+        }
+      }
       // The post that led here may have been deleted while the fan was paying.
       const attributed = attributedPostId
         ? await tx.query.posts.findFirst({ where: and(eq(posts.id, attributedPostId), eq(posts.creatorId, creatorId)), columns: { id: true } })
@@ -236,6 +261,8 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
       const membership = subscriptionId ? await subscriptionMembership(tx, subscriptionId) : null;
       if (!membership) return false;
       const paid = type === "invoice.paid";
+      // A payment never brings an ended membership back: it is recorded, and access stays ended.
+      const ended = membership.status === "expired";
       await recordPayment(tx, {
         idempotencyKey: `stripe:${invoice.id}`,
         userId: membership.userId,
@@ -250,6 +277,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
         failureCode: paid ? null : "payment_failed",
         createdAt: now,
       });
+      if (ended) return true;
       const periodEnd = invoice.lines.data[0]?.period.end;
       await tx
         .update(memberships)

@@ -27,7 +27,8 @@ async function target(token: string): Promise<Target> {
 }
 
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
-  const token = decodeURIComponent((await params).token);
+  // Next.js has already decoded the segment; tokens are base64url, so nothing more to undo.
+  const { token } = await params;
   const found = await target(token);
   return (
     <main className="mx-auto max-w-xl px-5 py-16">
