@@ -58,7 +58,7 @@ async function maraTiers(db: Db, mara: TestCreator) {
   });
   const patron = await make({
     name: "Patron",
-    description: "A seat at the studio table: visits, proofs and a print every season.",
+    description: "A seat at the studio table: **studio visits**, proofs and *a signed print every season*.",
     benefits: ["Everything in Supporter", "Studio visit posts", "A signed print each season"],
     monthlyPrice: 1500,
     memberCap: 25,
