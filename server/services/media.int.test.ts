@@ -11,6 +11,7 @@ import { media, memberships, postMedia, tiers } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
+import { wav } from "@/test/wav";
 import { createCreator, createPost, createUser, type TestCreator } from "../testing/factories";
 import { createMediaFromUpload, openMediaForViewer, syncPostMedia, type UploadedMedia } from "./media";
 import { MEDIA_UPLOAD_RATE } from "./media/rules";
@@ -40,24 +41,6 @@ async function readAll(body: Readable | null): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of body ?? []) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-function wav(seconds: number, sampleRate = 8000): Buffer {
-  const dataSize = Math.round(seconds * sampleRate) * 2;
-  const buffer = Buffer.alloc(44 + dataSize);
-  buffer.write("RIFF", 0);
-  buffer.writeUInt32LE(36 + dataSize, 4);
-  buffer.write("WAVEfmt ", 8);
-  buffer.writeUInt32LE(16, 16);
-  buffer.writeUInt16LE(1, 20);
-  buffer.writeUInt16LE(1, 22);
-  buffer.writeUInt32LE(sampleRate, 24);
-  buffer.writeUInt32LE(sampleRate * 2, 28);
-  buffer.writeUInt16LE(2, 32);
-  buffer.writeUInt16LE(16, 34);
-  buffer.write("data", 36);
-  buffer.writeUInt32LE(dataSize, 40);
-  return buffer;
 }
 
 const photo = () =>

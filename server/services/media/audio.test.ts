@@ -1,24 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { wav } from "@/test/wav";
 import { audioDurationSeconds } from "./audio";
-
-/** A mono 16-bit PCM WAV of `seconds` of silence. */
-function wav(seconds: number, sampleRate = 8000): Uint8Array {
-  const dataSize = Math.round(seconds * sampleRate) * 2;
-  const buffer = Buffer.alloc(44 + dataSize);
-  buffer.write("RIFF", 0);
-  buffer.writeUInt32LE(36 + dataSize, 4);
-  buffer.write("WAVEfmt ", 8);
-  buffer.writeUInt32LE(16, 16);
-  buffer.writeUInt16LE(1, 20); // PCM
-  buffer.writeUInt16LE(1, 22); // mono
-  buffer.writeUInt32LE(sampleRate, 24);
-  buffer.writeUInt32LE(sampleRate * 2, 28);
-  buffer.writeUInt16LE(2, 32);
-  buffer.writeUInt16LE(16, 34);
-  buffer.write("data", 36);
-  buffer.writeUInt32LE(dataSize, 40);
-  return buffer;
-}
 
 describe("audioDurationSeconds", () => {
   it("reads the duration from the file itself", async () => {

@@ -4,6 +4,7 @@
 import type { Editor } from "@tiptap/react";
 import { useId, useState, type FormEvent } from "react";
 import { isSafeUrl } from "@/lib/document";
+import { UrlInput } from "./url-input";
 
 /** What the creator typed, as the href we would store: bare hosts get https://, bare emails mailto:. */
 export function normaliseLinkInput(input: string): string {
@@ -41,36 +42,23 @@ export function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => voi
 
   return (
     <form onSubmit={apply} className="flex flex-wrap items-start gap-1 p-1 font-sans text-sm" aria-label="Link">
-      <div className="min-w-0 flex-1">
-        <label htmlFor={`${id}-href`} className="sr-only">
-          Link address
-        </label>
-        <input
-          id={`${id}-href`}
-          autoFocus
-          value={value}
-          onChange={(event) => {
-            setValue(event.target.value);
-            setError(null);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === "Escape") {
-              event.preventDefault();
-              editor.commands.focus();
-              onDone();
-            }
-          }}
-          placeholder="https://… or mailto:…"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className="w-56 max-w-full rounded-md border border-line bg-card px-2 py-1"
-        />
-        {error && (
-          <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-danger">
-            {error}
-          </p>
-        )}
-      </div>
+      <UrlInput
+        id={`${id}-href`}
+        label="Link address"
+        labelHidden
+        value={value}
+        onChange={(next) => {
+          setValue(next);
+          setError(null);
+        }}
+        onEscape={() => {
+          editor.commands.focus();
+          onDone();
+        }}
+        placeholder="https://… or mailto:…"
+        error={error}
+        inputClassName="w-56 max-w-full bg-card"
+      />
       <button type="submit" className="rounded-md bg-accent px-2 py-1 font-semibold text-white hover:bg-accent-strong">
         Apply
       </button>
