@@ -1,5 +1,6 @@
 // Embedding a video from its link: only the allow-listed providers, built from provider + id;
 // anything else is explained next to the box, and readers get the privacy-friendly player.
+import { publishFromEditor } from "../support/editor";
 import { expect, test } from "../support/fixtures";
 
 test("a creator embeds a YouTube video from its link, and another address is refused in place", async ({ page, users, login, request }) => {
@@ -27,10 +28,7 @@ test("a creator embeds a YouTube video from its link, and another address is ref
 
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
-  await page.getByRole("button", { name: "Publish" }).click();
-  const published = page.getByRole("status").filter({ hasText: "Published at" });
-  await expect(published).toContainText("/posts/");
-  const postPath = (await published.innerText()).replace(/^Published at\s*/, "").trim();
+  const postPath = await publishFromEditor(page, creator.handle);
 
   const html = await (await request.get(postPath)).text();
   expect(html).toContain('src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');

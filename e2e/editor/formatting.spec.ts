@@ -1,5 +1,6 @@
 // Writing in the editor: formatting from the toolbar and the keyboard, a link through the link
 // form, markdown pasted as formatted text; then the published page's HTML carries all of it.
+import { publishFromEditor } from "../support/editor";
 import { expect, test } from "../support/fixtures";
 
 const MARKDOWN = [
@@ -85,10 +86,7 @@ test("a creator formats text and pastes markdown, and readers get it as HTML", a
   await test.step("save and publish", async () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
-    await page.getByRole("button", { name: "Publish" }).click();
-    const published = page.getByRole("status").filter({ hasText: "Published at" });
-    await expect(published).toContainText("/posts/");
-    postPath = (await published.innerText()).replace(/^Published at\s*/, "").trim();
+    postPath = await publishFromEditor(page, creator.handle);
   });
 
   await test.step("the public page carries the formatting as HTML", async () => {

@@ -3,6 +3,7 @@
 // images in the order and with the descriptions the creator left.
 import type { Locator, Page } from "@playwright/test";
 import sharp from "sharp";
+import { publishFromEditor } from "../support/editor";
 import { expect, test } from "../support/fixtures";
 
 async function png(name: string, background: string) {
@@ -53,10 +54,7 @@ test("a creator reorders and describes a gallery, and readers see that order and
 
   await gallery.getByLabel("Description (alt text) of image 1 of 3").fill("A blue glaze fresh from the kiln");
 
-  await page.getByRole("button", { name: "Publish" }).click();
-  const published = page.getByRole("status").filter({ hasText: "Published at" });
-  await expect(published).toContainText(`/${creator.handle}/posts/`);
-  const postPath = (await published.innerText()).replace(/^Published at\s*/, "").trim();
+  const postPath = await publishFromEditor(page, creator.handle);
 
   const reader = await browser.newContext();
   try {

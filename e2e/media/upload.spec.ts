@@ -3,6 +3,7 @@
 // and the media route serving files only to those allowed, with the right caching.
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
+import { publishFromEditor } from "../support/editor";
 import { expect, test } from "../support/fixtures";
 
 /** A PNG of noise: it does not compress, so its upload takes long enough to watch. */
@@ -52,10 +53,7 @@ test("a creator uploads an image with progress, describes it, and readers see it
   await expect(uploads).toHaveCount(0);
   await body.getByLabel("Image description (alt text)").fill("A calm lake at dawn");
 
-  await page.getByRole("button", { name: "Publish" }).click();
-  const published = page.getByRole("status").filter({ hasText: "Published at" });
-  await expect(published).toContainText(`/${creator.handle}/posts/`);
-  const postPath = (await published.innerText()).replace(/^Published at\s*/, "").trim();
+  const postPath = await publishFromEditor(page, creator.handle);
 
   const reader = await browser.newContext();
   const readerPage = await reader.newPage();

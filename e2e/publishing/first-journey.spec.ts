@@ -1,5 +1,6 @@
 // A new creator's first visit, all through the UI: sign up, set up a page, write and publish a
 // post; then a reader without JavaScript gets the whole post in the server-rendered HTML.
+import { publishFromEditor } from "../support/editor";
 import { expect, test, uniqueEmail, uniqueToken } from "../support/fixtures";
 
 test("a new creator signs up, writes, publishes, and a reader without JavaScript reads it", async ({
@@ -68,10 +69,7 @@ test("a new creator signs up, writes, publishes, and a reader without JavaScript
 
   let postPath = "";
   await test.step("publish and view the post", async () => {
-    await page.getByRole("button", { name: "Publish" }).click();
-    const published = page.getByRole("status").filter({ hasText: "Published at" });
-    await expect(published).toContainText(`/${handle}/posts/`);
-    postPath = (await published.innerText()).replace(/^Published at\s*/, "").trim();
+    postPath = await publishFromEditor(page, handle);
     expect(postPath).toMatch(new RegExp(`^/${handle}/posts/[a-z0-9-]+$`));
     await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
 

@@ -277,8 +277,6 @@ async function isPublicCover(ctx: ServiceContext, row: MediaRow): Promise<boolea
  * title; what stays gated is the rest of the gated body.
  */
 async function decideMediaAccess(ctx: ServiceContext, row: MediaRow): Promise<"public" | "private" | null> {
-  if (row.kind === "image" && (await isPublicCover(ctx, row))) return "public";
-  const own = await getOwnCreator(ctx);
   const postIds = (
     await ctx.db.select({ postId: postMedia.postId }).from(postMedia).where(eq(postMedia.mediaId, row.id))
   ).map((r) => r.postId);
@@ -286,6 +284,9 @@ async function decideMediaAccess(ctx: ServiceContext, row: MediaRow): Promise<"p
     const anonymous: ServiceContext = { db: ctx.db, viewer: null, now: ctx.now, creator: null };
     if ((await readablePostIds(anonymous, postIds)).size > 0) return "public";
   }
+  // After the body check: most requests are a public post's images, which need no cover lookup.
+  if (row.kind === "image" && (await isPublicCover(ctx, row))) return "public";
+  const own = await getOwnCreator(ctx);
   if (own?.id === row.creatorId) return "private";
   if (!ctx.viewer || postIds.length === 0) return null;
   return (await readablePostIds({ ...ctx, creator: own }, postIds)).size > 0 ? "private" : null;
