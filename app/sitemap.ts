@@ -1,7 +1,7 @@
 // Every page an anonymous visitor can open, for crawlers: creator pages and readable-or-teased posts.
 import type { MetadataRoute } from "next";
 import { headers } from "next/headers";
-import { sitemapEntries } from "@/server/services/public-feed";
+import { sitemapEntries } from "@/server/services/posts/feed";
 import { createTRPCContext } from "@/server/trpc/init";
 
 export const dynamic = "force-dynamic";

@@ -7,10 +7,10 @@ import { sessions } from "@/db/schema";
 import { countWords } from "@/lib/document/text";
 import type { DocumentNode, PostDocument } from "@/lib/document/validate";
 import type { ServiceContext } from "@/server/services/context";
-import { checkout } from "@/server/services/memberships";
-import { setPostAccess } from "@/server/services/post-access";
-import { applyPublish } from "@/server/services/posts";
-import { createTier, publishTier } from "@/server/services/tiers";
+import { checkout } from "@/server/services/memberships/join";
+import { setPostAccess } from "@/server/services/posts/access-settings";
+import { applyPublish } from "@/server/services/posts/editing";
+import { createTier, publishTier } from "@/server/services/memberships/tiers";
 import { createCreator, createPost, createUser, type TestCreator } from "@/server/testing/factories";
 import { benchArticle, generateArticle, PUBLISHED_AT } from "./dataset";
 

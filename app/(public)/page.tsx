@@ -5,7 +5,7 @@ import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 
 export default async function HomePage() {
-  const [viewer, posts] = await Promise.all([getViewer(), caller.post.recent()]);
+  const [viewer, posts] = await Promise.all([getViewer(), caller.post.read.recent()]);
   if (viewer) {
     return (
       <main className="mx-auto max-w-5xl px-5 py-10">

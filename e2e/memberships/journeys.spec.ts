@@ -30,7 +30,7 @@ function gatedDocument(teaser: string, body: string) {
 
 const test = base.extend<{ world: World }>({
   world: async ({ users, posts, db }, use) => {
-    const tiers = await import("@/server/services/tiers");
+    const tiers = await import("@/server/services/memberships/tiers");
     const creator = await users.createCreator({ displayName: "Ines Atelier" });
     const own = { db, viewer: { userId: creator.userId }, now: new Date(), creator };
     await tiers.publishTier(own, (await tiers.createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
@@ -133,7 +133,7 @@ test("cancelling keeps access until the period end and loses it after", async ({
   await page.reload();
   await expect(page.getByText("Join Supporter to unlock")).toBeVisible();
   await expect(page.getByText(world.paidSecret)).toHaveCount(0);
-  const { renewDueMemberships } = await import("@/server/services/renewals");
+  const { renewDueMemberships } = await import("@/server/services/memberships/renewals");
   await renewDueMemberships(db, new Date());
   await page.goto("/account/memberships");
   await expect(page.getByText("You have not joined anyone yet.")).toBeVisible();

@@ -7,8 +7,8 @@ import { emailOptOuts, mailOutbox } from "@/db/schema";
 import { expect, test } from "../support/fixtures";
 
 test("a member gets the new post by email and unsubscribes from its link", async ({ page, browser, users, posts, db, login }) => {
-  const tiers = await import("@/server/services/tiers");
-  const { joinFree } = await import("@/server/services/memberships");
+  const tiers = await import("@/server/services/memberships/tiers");
+  const { joinFree } = await import("@/server/services/memberships/join");
   const creator = await users.createCreator({ displayName: "Noor Ceramics" });
   const own = { db, viewer: { userId: creator.userId }, now: new Date(), creator };
   const friends = await tiers.publishTier(own, (await tiers.createTier(own, { name: "Friends", monthlyPrice: 0 })).id);

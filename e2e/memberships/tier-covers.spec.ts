@@ -31,7 +31,7 @@ async function uploadImage(page: Page, name: string, data: Buffer): Promise<stri
 
 const test = base.extend<{ world: World }>({
   world: async ({ browser, users, login, db }, use) => {
-    const tiers = await import("@/server/services/tiers");
+    const tiers = await import("@/server/services/memberships/tiers");
     const creator = await users.createCreator({ displayName: "Marta Prints" });
     // Covers are uploaded as the creator would, through the media route.
     const context = await browser.newContext();

@@ -5,10 +5,10 @@ import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { ServiceContext } from "../services/context";
-import { checkout, joinFree } from "../services/memberships";
-import { setPostAccess } from "../services/post-access";
-import { applyPublish } from "../services/posts";
-import { createTier, publishTier } from "../services/tiers";
+import { checkout, joinFree } from "../services/memberships/join";
+import { setPostAccess } from "../services/posts/access-settings";
+import { applyPublish } from "../services/posts/editing";
+import { createTier, publishTier } from "../services/memberships/tiers";
 import { createCreator, createPost, createUser, type TestCreator, type TestUser } from "../testing/factories";
 import { demoPosts } from "./content";
 

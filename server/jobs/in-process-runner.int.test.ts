@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { posts } from "@/db/schema";
 import { createCreator, createPost } from "@/server/testing/factories";
-import { schedulePost } from "@/server/services/post-lifecycle";
+import { schedulePost } from "@/server/services/posts/lifecycle";
 import { serviceContext, testDb } from "@/test/db";
 import { startInProcessRunner } from "./in-process-runner";
 import { PUBLISH_SCHEDULED_POST } from "./queues";

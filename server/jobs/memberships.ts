@@ -1,6 +1,6 @@
 // Membership periods that ended: renewed, downgraded or ended by a periodic job. The renewal
 // service claims each membership itself, so overlapping runs are harmless.
-import { renewDueMemberships } from "../services/renewals";
+import { renewDueMemberships } from "../services/memberships/renewals";
 import { registerPeriodicJob } from "./registry";
 
 export const RENEW_DUE_MEMBERSHIPS = "renew-due-memberships";

@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { postRevisions, posts } from "@/db/schema";
 import { createCreator, createPost } from "@/server/testing/factories";
-import { schedulePost } from "@/server/services/post-lifecycle";
+import { schedulePost } from "@/server/services/posts/lifecycle";
 import { serviceContext, testDb } from "@/test/db";
 import { startPgBossRunner } from "./pg-boss-runner";
 import { PUBLISH_SCHEDULED_POST, type PublishScheduledPostJob } from "./queues";

@@ -1,7 +1,7 @@
 // Starts this process's job runner after migrations: pg-boss on PostgreSQL, timers on the embedded
 // database. Publishes whatever came due while the app was down, and stops cleanly on SIGTERM.
 import { databaseKind, getDb } from "@/db/client";
-import { publishDueScheduledPosts } from "../services/post-lifecycle";
+import { publishDueScheduledPosts } from "../services/posts/lifecycle";
 import { startInProcessRunner } from "./in-process-runner";
 import { registerMembershipJobs } from "./memberships";
 import { startPgBossRunner } from "./pg-boss-runner";

@@ -8,7 +8,7 @@ import { posts, type creators } from "@/db/schema";
 import type { PostDocument } from "@/lib/document/validate";
 import type { ServiceContext } from "../services/context";
 import { createCreatorPage } from "../services/creators";
-import { createPost as createDraft, publishPost } from "../services/posts";
+import { createPost as createDraft, publishPost } from "../services/posts/editing";
 import { registerUser } from "../services/users";
 
 export const DEFAULT_PASSWORD = "correct horse battery staple";

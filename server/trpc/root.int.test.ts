@@ -29,14 +29,14 @@ async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
 
 describe("identity", () => {
   it("asks anonymous callers to sign in before listing posts", async () => {
-    const error = await refusal(callerFor().post.list());
+    const error = await refusal(callerFor().post.library.list({}));
     expect(error.code).toBe("UNAUTHORIZED");
     expect(error.message).toBe("Sign in to continue.");
   });
 
   it("asks a signed-in user without a creator page to set one up", async () => {
     const user = await createUser(testDb());
-    const error = await refusal(callerFor(user).post.list());
+    const error = await refusal(callerFor(user).post.library.list({}));
     expect(error.code).toBe("FORBIDDEN");
     expect(error.message).toBe("Set up your creator page first.");
   });
@@ -48,9 +48,9 @@ describe("identity", () => {
     const post = await createPost(db, { creator: mine, title: "Mine" });
     await createPost(db, { creator: theirs, title: "Theirs" });
 
-    const list = await callerFor(mine.user).post.list();
+    const list = await callerFor(mine.user).post.library.list({});
 
-    expect(list.map((p) => p.id)).toEqual([post.id]);
+    expect(list.items.map((p) => p.id)).toEqual([post.id]);
   });
 });
 
@@ -160,8 +160,8 @@ describe("error messages", () => {
     await callerFor(creator.user).post.save(stale);
 
     const errors = await Promise.all([
-      refusal(callerFor().post.list()),
-      refusal(callerFor(user).post.list()),
+      refusal(callerFor().post.library.list({})),
+      refusal(callerFor(user).post.library.list({})),
       refusal(callerFor(other.user).post.byId({ id: post.id })),
       refusal(callerFor(creator.user).post.save(stale)),
       refusal(callerFor(creator.user).post.publish({ id: post.id, baseVersion: 0 })),
@@ -185,7 +185,7 @@ describe("error messages", () => {
     const closedDb = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
     await client.end();
 
-    const error = await refusal(callerFor(creator.user, closedDb).post.list());
+    const error = await refusal(callerFor(creator.user, closedDb).post.library.list({}));
     const shape = shapeOf(error, "post.list");
 
     expect(error.code).toBe("INTERNAL_SERVER_ERROR");

@@ -25,8 +25,8 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
   const creator = await loadCreator(handle);
   if (!creator) notFound();
   const [posts, joinable] = await Promise.all([
-    caller.post.byCreator({ creatorId: creator.id, limit: 20 }),
-    caller.tier.byHandle({ handle: creator.handle }),
+    caller.post.read.byCreator({ creatorId: creator.id, limit: 20 }),
+    caller.membership.tiers.byHandle({ handle: creator.handle }),
   ]);
   const tiers = joinable?.tiers ?? [];
   const cheapest = tiers.reduce<(typeof tiers)[number] | null>((min, t) => (min === null || t.monthlyPrice < min.monthlyPrice ? t : min), null);

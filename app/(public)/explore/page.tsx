@@ -4,7 +4,7 @@ import { caller } from "@/server/trpc/server";
 export const metadata = { title: "Explore" };
 
 export default async function ExplorePage() {
-  const posts = await caller.post.recent();
+  const posts = await caller.post.read.recent();
   return (
     <main className="mx-auto max-w-5xl px-5 py-10">
       <h1 className="text-2xl font-bold">Explore</h1>

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Search", robots: { index: false } };
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = (await searchParams).q;
   const q = (typeof raw === "string" ? raw : "").slice(0, 200);
-  const hits = q.trim() ? await caller.search.posts({ q }) : [];
+  const hits = q.trim() ? await caller.post.search({ q }) : [];
   return (
     <main className="mx-auto max-w-3xl px-5 py-10">
       <h1 className="font-serif text-3xl font-bold">Search</h1>

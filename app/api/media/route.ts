@@ -1,7 +1,7 @@
 // Uploads from the editor: the raw file as the request body (no multipart, nothing buffered),
 // its kind and name in headers. The media service caps, sniffs, processes and stores it.
 import { isSameOrigin } from "@/server/http/same-origin";
-import { createMediaFromUpload } from "@/server/services/media";
+import { createMediaFromUpload } from "@/server/services/media/files";
 import { mediaErrorResponse } from "@/server/services/media/http";
 import { createTRPCContext } from "@/server/trpc/init";
 import { AppError, AppErrorCode } from "@/lib/errors";

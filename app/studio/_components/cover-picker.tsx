@@ -33,7 +33,7 @@ export function CoverPicker({
   const upload = useImageUpload((media) => {
     onChange(media.id);
     setNote(`${media.name} uploaded and chosen as the cover.`);
-    void queryClient.invalidateQueries({ queryKey: trpc.media.images.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.creator.images.pathKey() });
   });
   const message = error ?? upload.error;
   // Inside the library dialog while it is open: a modal makes everything outside it inert.

@@ -27,7 +27,7 @@ export function ImageLibraryDialog({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const images = useInfiniteQuery(trpc.media.images.infiniteQueryOptions({}, { getNextPageParam: (page) => page.nextCursor }));
+  const images = useInfiniteQuery(trpc.creator.images.infiniteQueryOptions({}, { getNextPageParam: (page) => page.nextCursor }));
   const items = images.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

@@ -16,14 +16,14 @@ export default async function PostsPage({ searchParams }: Props) {
   const creator = await requireCreatorPage("/studio/posts");
   const params = parseLibraryParams(await searchParams);
   const [page, tags] = await Promise.all([
-    caller.postLibrary.list(libraryParamsToInput(params)).catch((error: unknown) => {
+    caller.post.library.list(libraryParamsToInput(params)).catch((error: unknown) => {
       // An outdated "next page" link starts over from the first page instead of failing.
       if (error instanceof TRPCError && error.code === "BAD_REQUEST" && params.cursor) {
-        return caller.postLibrary.list(libraryParamsToInput({ ...params, cursor: undefined }));
+        return caller.post.library.list(libraryParamsToInput({ ...params, cursor: undefined }));
       }
       throw error;
     }),
-    caller.postLibrary.tags(),
+    caller.post.library.tags(),
   ]);
   const filtered = Boolean(params.q || params.kind || params.tag || params.from || params.to || params.status);
   const noPostsYet = page.counts.all === 0 && !filtered;

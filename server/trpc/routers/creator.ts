@@ -1,3 +1,5 @@
+// Creator pages: setting one up, its profile, finding it by handle, and the creator's own image
+// library (for cover pickers).
 import { creatorByHandleInput, creatorProfileInput, handleAvailabilityInput } from "@/lib/schemas/creator";
 import {
   checkHandleAvailability,
@@ -6,6 +8,8 @@ import {
   getOwnCreator,
   updateCreatorProfile,
 } from "../../services/creators";
+import { listOwnImages } from "../../services/media/library";
+import { mediaImagesInput } from "@/lib/schemas/media";
 import { createTRPCRouter, creatorProcedure, protectedProcedure, publicProcedure } from "../init";
 
 export const creatorRouter = createTRPCRouter({
@@ -16,4 +20,5 @@ export const creatorRouter = createTRPCRouter({
     .query(({ ctx, input }) => checkHandleAvailability(ctx, input.handle)),
   setup: protectedProcedure.input(creatorProfileInput).mutation(({ ctx, input }) => createCreatorPage(ctx, input)),
   update: creatorProcedure.input(creatorProfileInput).mutation(({ ctx, input }) => updateCreatorProfile(ctx, input)),
+  images: creatorProcedure.input(mediaImagesInput).query(({ ctx, input }) => listOwnImages(ctx, input)),
 });

@@ -1,5 +1,5 @@
 // A creator's public RSS feed: read as an anonymous visitor whoever asks, so it may be cached.
-import { creatorFeedXml } from "@/server/services/public-feed";
+import { creatorFeedXml } from "@/server/services/posts/feed";
 import { createTRPCContext } from "@/server/trpc/init";
 
 export const runtime = "nodejs";

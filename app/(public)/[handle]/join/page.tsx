@@ -18,14 +18,14 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await caller.tier.byHandle({ handle: (await params).handle });
+  const data = await caller.membership.tiers.byHandle({ handle: (await params).handle });
   return data ? { title: `Join ${data.creator.displayName}` } : { title: "Not found" };
 }
 
 export default async function JoinPage({ params, searchParams }: Props) {
   const { handle } = await params;
   const query = await searchParams;
-  const data = await caller.tier.byHandle({ handle });
+  const data = await caller.membership.tiers.byHandle({ handle });
   if (!data) notFound();
   const { creator, tiers } = data;
   const viewer = await getViewer();

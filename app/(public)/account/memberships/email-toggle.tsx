@@ -11,7 +11,7 @@ export function EmailToggle({ creatorId, creatorName, initiallyOn }: { creatorId
   const trpc = useTRPC();
   const [on, setOn] = useState(initiallyOn);
   const save = useMutation(
-    trpc.notification.setCreatorEmails.mutationOptions({
+    trpc.membership.emails.setCreatorEmails.mutationOptions({
       onSuccess: (result) => setOn(result.enabled),
       // The box shows what is stored: a refused change snaps back.
       onError: (_error, variables) => setOn(!variables.enabled),

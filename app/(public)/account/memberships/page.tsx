@@ -10,10 +10,10 @@ export const metadata: Metadata = { title: "Your memberships", robots: { index: 
 
 export default async function MembershipsPage() {
   if (!(await getViewer())) redirect("/login?callbackUrl=/account/memberships");
-  const [memberships, optedOut] = await Promise.all([caller.membership.mine(), caller.notification.optedOut()]);
+  const [memberships, optedOut] = await Promise.all([caller.membership.mine(), caller.membership.emails.optedOut()]);
   const tiersByCreator = new Map(
     await Promise.all(
-      memberships.map(async (m) => [m.creator.id, (await caller.tier.byHandle({ handle: m.creator.handle }))?.tiers ?? []] as const),
+      memberships.map(async (m) => [m.creator.id, (await caller.membership.tiers.byHandle({ handle: m.creator.handle }))?.tiers ?? []] as const),
     ),
   );
   return (

@@ -2,7 +2,7 @@
 // gated posts go only to viewers who may read the post (or who hold a signed address from an email),
 // and are never cached in shared caches.
 import { Readable } from "node:stream";
-import { MEDIA_REFUSAL_HEADERS, openMediaForViewer } from "@/server/services/media";
+import { MEDIA_REFUSAL_HEADERS, openMediaForViewer } from "@/server/services/media/files";
 import { mediaErrorResponse } from "@/server/services/media/http";
 import { createTRPCContext } from "@/server/trpc/init";
 

@@ -1,7 +1,7 @@
 // RFC 8058 one-click unsubscribe: mail clients POST here from the List-Unsubscribe header without
 // showing a page. A plain GET (older clients open the header's link) goes to the confirmation page.
 import { isAppError } from "@/lib/errors";
-import { unsubscribeByToken } from "@/server/services/email-preferences";
+import { unsubscribeByToken } from "@/server/services/memberships/email-preferences";
 import { createTRPCContext } from "@/server/trpc/init";
 
 export const runtime = "nodejs";

@@ -1,8 +1,8 @@
 // Stripe's webhook endpoint: the raw body is verified against STRIPE_WEBHOOK_SECRET before
 // anything is read from it.
 import { isAppError } from "@/lib/errors";
-import { stripeSettings } from "@/server/services/payments/config";
-import { handleStripeWebhook } from "@/server/services/payments/stripe";
+import { stripeSettings } from "@/server/services/memberships/payments/config";
+import { handleStripeWebhook } from "@/server/services/memberships/payments/stripe";
 import { createTRPCContext } from "@/server/trpc/init";
 
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
 // The creator's members as CSV. Session-bound and personal data: never cached.
-import { membersCsv } from "@/server/services/audience";
+import { membersCsv } from "@/server/services/memberships/audience";
 import { createTRPCContext } from "@/server/trpc/init";
 import { isAppError } from "@/lib/errors";
 

@@ -33,8 +33,8 @@ function toLocalInput(date: Date | null): string {
 
 export function AccessSettings({ postId }: { postId: string }) {
   const trpc = useTRPC();
-  const settings = useQuery(trpc.postAccess.get.queryOptions({ postId }));
-  const tiers = useQuery(trpc.tier.list.queryOptions());
+  const settings = useQuery(trpc.post.access.get.queryOptions({ postId }));
+  const tiers = useQuery(trpc.membership.tiers.list.queryOptions());
   if (settings.isPending || tiers.isPending) return <p className="text-sm text-muted" role="status">Loading access settings…</p>;
   if (settings.isError) return <FormError message={uiError(settings.error).message} />;
   // Remounted when the saved settings change, so the form always starts from what is stored.
@@ -57,11 +57,11 @@ function AccessForm({ initial, tiers }: { initial: Settings; tiers: TierOption[]
   const [justSaved, setJustSaved] = useState(false);
 
   const save = useMutation(
-    trpc.postAccess.set.mutationOptions({
+    trpc.post.access.set.mutationOptions({
       onSuccess: (saved) => {
         setDirty(false);
         setJustSaved(true);
-        queryClient.setQueryData(trpc.postAccess.get.queryKey({ postId }), saved);
+        queryClient.setQueryData(trpc.post.access.get.queryKey({ postId }), saved);
       },
     }),
   );

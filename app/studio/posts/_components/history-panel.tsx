@@ -28,13 +28,13 @@ export function HistoryPanel({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const revisions = useQuery({ ...trpc.post.revisions.queryOptions({ id: postId }), staleTime: 0 });
+  const revisions = useQuery({ ...trpc.post.revisions.list.queryOptions({ id: postId }), staleTime: 0 });
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<"preview" | "changes">("preview");
   const [restoring, setRestoring] = useState(false);
   const [restoreError, setRestoreError] = useState<string | null>(null);
   const detail = useQuery({
-    ...trpc.post.revision.queryOptions({ id: postId, revisionId: selected ?? "" }),
+    ...trpc.post.revisions.get.queryOptions({ id: postId, revisionId: selected ?? "" }),
     enabled: selected !== null,
     staleTime: 0,
   });

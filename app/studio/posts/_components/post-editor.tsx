@@ -118,7 +118,7 @@ export function PostEditor({ handle, post }: { handle: string; post: EditablePos
   const publishPost = useMutation(trpc.post.publish.mutationOptions({ networkMode: "always" }));
   const updatePost = useMutation(trpc.post.update.mutationOptions({ networkMode: "always" }));
   const discardChanges = useMutation(trpc.post.discardChanges.mutationOptions({ networkMode: "always" }));
-  const restoreRevision = useMutation(trpc.post.restoreRevision.mutationOptions({ networkMode: "always" }));
+  const restoreRevision = useMutation(trpc.post.revisions.restore.mutationOptions({ networkMode: "always" }));
 
   const editor = useEditor({
     extensions: editorExtensions,
@@ -454,7 +454,7 @@ export function PostEditor({ handle, post }: { handle: string; post: EditablePos
       clearLocalCopy(postId.current);
       setSaveState({ kind: "saved", at: restored.updatedAt });
       setPanel(null);
-      void queryClient.invalidateQueries({ queryKey: trpc.post.revisions.queryKey({ id: postId.current! }) });
+      void queryClient.invalidateQueries({ queryKey: trpc.post.revisions.list.queryKey({ id: postId.current! }) });
       return null;
     } catch (caught) {
       const problem = uiError(caught);

@@ -48,7 +48,7 @@ function nextFullHour(): Date {
 
 export function ScheduleDialog({ postId, version, onScheduled, scheduledAt = null, triggerLabel, triggerClassName }: Props) {
   const trpc = useTRPC();
-  const schedule = useMutation(trpc.postLifecycle.schedule.mutationOptions());
+  const schedule = useMutation(trpc.post.lifecycle.schedule.mutationOptions());
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [value, setValue] = useState("");

@@ -45,7 +45,7 @@ export function SettingsPanel({
 }) {
   const trpc = useTRPC();
   const mutation = useMutation(trpc.post.settings.mutationOptions());
-  const knownTags = useQuery(trpc.post.tags.queryOptions());
+  const knownTags = useQuery(trpc.post.library.tags.queryOptions());
   const [values, setValues] = useState(initial);
   const [saved, setSaved] = useState(initial);
   const [tagText, setTagText] = useState(initial.tags.join(", "));

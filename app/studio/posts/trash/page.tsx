@@ -8,7 +8,7 @@ export const metadata = { title: "Trash" };
 
 export default async function TrashPage() {
   await requireCreatorPage("/studio/posts/trash");
-  const page = await caller.postLibrary.list({ trashed: true, limit: 100 });
+  const page = await caller.post.library.list({ trashed: true, limit: 100 });
   return (
     <main className="mx-auto max-w-5xl px-4 py-8 sm:px-5 sm:py-10">
       <Link href="/studio/posts" className="text-sm text-muted hover:text-ink">

@@ -15,10 +15,10 @@ const OPTIONS = [
 export function DefaultAccess() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const current = useQuery(trpc.postAccess.defaultAccess.queryOptions());
+  const current = useQuery(trpc.post.access.defaultAccess.queryOptions());
   const save = useMutation(
-    trpc.postAccess.setDefault.mutationOptions({
-      onSuccess: (saved) => queryClient.setQueryData(trpc.postAccess.defaultAccess.queryKey(), saved),
+    trpc.post.access.setDefault.mutationOptions({
+      onSuccess: (saved) => queryClient.setQueryData(trpc.post.access.defaultAccess.queryKey(), saved),
     }),
   );
   return (

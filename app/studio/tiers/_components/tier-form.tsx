@@ -37,11 +37,11 @@ export function TierForm({ currency, tier, onDone }: Props) {
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   const onSuccess = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.tier.list.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.membership.tiers.list.queryKey() });
     onDone();
   };
-  const create = useMutation(trpc.tier.create.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.tier.update.mutationOptions({ onSuccess }));
+  const create = useMutation(trpc.membership.tiers.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.membership.tiers.update.mutationOptions({ onSuccess }));
   const mutation = tier ? update : create;
   const error = mutation.error ? uiError(mutation.error) : null;
 

@@ -15,12 +15,12 @@ const STATUS_LABEL = { draft: "Draft", published: "Open", archived: "Archived" }
 export function TiersManager({ currency, handle }: { currency: string; handle: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const tiers = useQuery(trpc.tier.list.queryOptions());
+  const tiers = useQuery(trpc.membership.tiers.list.queryOptions());
   const [editing, setEditing] = useState<string | "new" | null>(null);
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.tier.list.queryKey() });
-  const publish = useMutation(trpc.tier.publish.mutationOptions({ onSuccess: invalidate }));
-  const archive = useMutation(trpc.tier.archive.mutationOptions({ onSuccess: invalidate }));
-  const reorder = useMutation(trpc.tier.reorder.mutationOptions({ onSettled: invalidate }));
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.membership.tiers.list.queryKey() });
+  const publish = useMutation(trpc.membership.tiers.publish.mutationOptions({ onSuccess: invalidate }));
+  const archive = useMutation(trpc.membership.tiers.archive.mutationOptions({ onSuccess: invalidate }));
+  const reorder = useMutation(trpc.membership.tiers.reorder.mutationOptions({ onSettled: invalidate }));
   const actionError = [publish.error, archive.error, reorder.error].find(Boolean);
 
   if (tiers.isPending) return <p className="mt-8 text-muted" role="status">Loading tiers…</p>;

@@ -24,7 +24,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   if (!(await getViewer())) {
     redirect(`/login?mode=signup&callbackUrl=${encodeURIComponent(`/${handle}/join/${tierId}?next=${encodeURIComponent(next)}`)}`);
   }
-  const data = await caller.tier.byHandle({ handle });
+  const data = await caller.membership.tiers.byHandle({ handle });
   const tier = data?.tiers.find((t) => t.id === tierId);
   if (!data || !tier) notFound();
   if (tier.monthlyPrice === 0) redirect(`/${data.creator.handle}/join?tier=${tier.id}`);

@@ -8,7 +8,7 @@ import { PostView } from "./post-view";
 
 type Params = { params: Promise<{ handle: string; slug: string }> };
 
-const loadPost = cache((handle: string, slug: string) => caller.post.bySlug({ handle, slug }));
+const loadPost = cache((handle: string, slug: string) => caller.post.read.bySlug({ handle, slug }));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { handle, slug } = await params;
@@ -53,7 +53,7 @@ export default async function PostPage({ params }: Params) {
   const { handle, slug } = await params;
   const post = await loadPost(handle, slug);
   if (!post) {
-    const current = await caller.postRead.slugRedirect({ handle, slug });
+    const current = await caller.post.read.slugRedirect({ handle, slug });
     if (current) permanentRedirect(`/${handle.toLowerCase()}/posts/${current}`);
     notFound();
   }

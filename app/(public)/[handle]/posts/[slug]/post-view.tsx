@@ -5,7 +5,7 @@ import { buttonClass } from "@/app/_components/button";
 import { LockIcon } from "@/app/_components/icons";
 import { LocalTime } from "@/app/_components/local-time";
 import { readingMinutes } from "@/lib/document/text";
-import type { ReadablePost } from "@/server/services/post-reads";
+import type { ReadablePost } from "@/server/services/posts/reads";
 
 export function PostView({ post, signedIn, preview = false }: { post: ReadablePost; signedIn: boolean; preview?: boolean }) {
   const postPath = `/${post.creator.handle}/posts/${post.slug}`;

@@ -12,7 +12,7 @@ type Creator = { handle: string; displayName: string };
 
 export function ConfirmUnsubscribe({ token, creator }: { token: string; creator: Creator }) {
   const trpc = useTRPC();
-  const unsubscribe = useMutation(trpc.notification.unsubscribe.mutationOptions());
+  const unsubscribe = useMutation(trpc.membership.emails.unsubscribe.mutationOptions());
 
   if (unsubscribe.isSuccess) {
     return (

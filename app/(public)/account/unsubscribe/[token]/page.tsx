@@ -18,7 +18,7 @@ type Target = { ok: true; creator: { handle: string; displayName: string } } | {
 
 async function target(token: string): Promise<Target> {
   try {
-    return { ok: true, ...(await caller.notification.unsubscribeTarget({ token })) };
+    return { ok: true, ...(await caller.membership.emails.unsubscribeTarget({ token })) };
   } catch (error) {
     // Only refusals meant for people (a bad or stale link) are shown; anything else is a real fault.
     if (error instanceof TRPCError && (error.code === "BAD_REQUEST" || error.code === "NOT_FOUND")) return { ok: false, message: error.message };

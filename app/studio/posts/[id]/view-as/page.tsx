@@ -16,10 +16,10 @@ export default async function ViewAsPage({ params, searchParams }: Props) {
   await requireCreatorPage(`/studio/posts/${id}/view-as`);
   const asParam = (await searchParams).as;
   const selected = typeof asParam === "string" ? asParam : "anonymous";
-  const tiers = (await caller.tier.list()).filter((t) => t.status !== "archived");
+  const tiers = (await caller.membership.tiers.list()).filter((t) => t.status !== "archived");
   const as =
     selected === "anonymous" ? ({ kind: "anonymous" } as const) : selected === "free" ? ({ kind: "free" } as const) : ({ kind: "tier", tierId: selected } as const);
-  const post = await caller.postAccess.viewAs({ postId: id, as }).catch((error: unknown) => {
+  const post = await caller.post.access.viewAs({ postId: id, as }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

@@ -7,7 +7,7 @@ import { type ReactNode, useId, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { LocalTime } from "@/app/_components/local-time";
 import { useTRPC } from "@/app/_lib/trpc";
-import type { BulkResult, LibraryItem } from "@/server/services/post-library";
+import type { BulkResult, LibraryItem } from "@/server/services/posts/library";
 import { Notice } from "./notice";
 import { PostActions } from "./post-actions";
 import { useLibraryAction } from "./use-library-action";
@@ -62,9 +62,9 @@ export function LibraryList({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [tag, setTag] = useState("");
   const tagListId = useId();
-  const addTag = useMutation(trpc.postLibrary.addTag.mutationOptions({ networkMode: "always" }));
-  const archive = useMutation(trpc.postLibrary.archive.mutationOptions({ networkMode: "always" }));
-  const trash = useMutation(trpc.postLibrary.trash.mutationOptions({ networkMode: "always" }));
+  const addTag = useMutation(trpc.post.library.addTag.mutationOptions({ networkMode: "always" }));
+  const archive = useMutation(trpc.post.library.archive.mutationOptions({ networkMode: "always" }));
+  const trash = useMutation(trpc.post.library.trash.mutationOptions({ networkMode: "always" }));
 
   // Rows that left the page (archived, trashed, filtered out) leave the selection too.
   const visible = new Set(items.map((item) => item.id));

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_lib/trpc";
-import type { LibraryItem } from "@/server/services/post-library";
+import type { LibraryItem } from "@/server/services/posts/library";
 import { ScheduleDialog } from "../schedule-dialog";
 import type { useLibraryAction } from "./use-library-action";
 
@@ -13,12 +13,12 @@ export function PostActions({ post, action }: { post: LibraryItem; action: Retur
   const trpc = useTRPC();
   const router = useRouter();
   const options = { networkMode: "always" } as const;
-  const unschedule = useMutation(trpc.postLifecycle.unschedule.mutationOptions(options));
-  const unpublish = useMutation(trpc.postLifecycle.unpublish.mutationOptions(options));
-  const archive = useMutation(trpc.postLifecycle.archive.mutationOptions(options));
-  const unarchive = useMutation(trpc.postLifecycle.unarchive.mutationOptions(options));
-  const duplicate = useMutation(trpc.postLifecycle.duplicate.mutationOptions(options));
-  const trash = useMutation(trpc.postLifecycle.trash.mutationOptions(options));
+  const unschedule = useMutation(trpc.post.lifecycle.unschedule.mutationOptions(options));
+  const unpublish = useMutation(trpc.post.lifecycle.unpublish.mutationOptions(options));
+  const archive = useMutation(trpc.post.lifecycle.archive.mutationOptions(options));
+  const unarchive = useMutation(trpc.post.lifecycle.unarchive.mutationOptions(options));
+  const duplicate = useMutation(trpc.post.lifecycle.duplicate.mutationOptions(options));
+  const trash = useMutation(trpc.post.lifecycle.trash.mutationOptions(options));
   const name = post.title || "Untitled";
   const target = { id: post.id, baseVersion: post.version };
 

@@ -1,6 +1,6 @@
 // The status tabs above the library, each with how many posts match the other filters.
 import Link from "next/link";
-import type { LibraryCounts } from "@/server/services/post-library";
+import type { LibraryCounts } from "@/server/services/posts/library";
 import { libraryParamsToSearch, type LibraryParams, type LibraryStatus } from "@/lib/schemas/post-library";
 
 const TABS: { status: LibraryStatus | undefined; label: string; count: keyof LibraryCounts }[] = [

@@ -5,14 +5,14 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/app/_components/button";
 import { LocalTime } from "@/app/_components/local-time";
 import { useTRPC } from "@/app/_lib/trpc";
-import type { LibraryItem } from "@/server/services/post-library";
+import type { LibraryItem } from "@/server/services/posts/library";
 import { Notice } from "./notice";
 import { useLibraryAction } from "./use-library-action";
 
 export function TrashList({ items, retentionDays }: { items: LibraryItem[]; retentionDays: number }) {
   const trpc = useTRPC();
   const action = useLibraryAction();
-  const restore = useMutation(trpc.postLifecycle.restore.mutationOptions({ networkMode: "always" }));
+  const restore = useMutation(trpc.post.lifecycle.restore.mutationOptions({ networkMode: "always" }));
   return (
     <div className="mt-6 space-y-3">
       <Notice notice={action.notice} />

@@ -26,7 +26,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
     const back = `/${handle}/join/${tierId}/confirm?${new URLSearchParams({ membership: membershipId, next })}`;
     redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
   }
-  const data = await caller.tier.byHandle({ handle });
+  const data = await caller.membership.tiers.byHandle({ handle });
   if (!data || !membershipId) notFound();
   // Only the viewer's own memberships: someone else's id looks like one still being confirmed.
   const membership = (await caller.membership.mine()).find((m) => m.id === membershipId && m.creator.id === data.creator.id);

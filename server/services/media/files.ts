@@ -1,0 +1,359 @@
+// Media: turning an upload into a stored, processed file the creator can place in a post, keeping
+// post_media in step with documents, and serving files only to viewers the access policy allows.
+import { createReadStream } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
+import type { Db } from "@/db/client";
+import { media, postMedia, posts, tiers, type MediaVariant } from "@/db/schema";
+import { isMediaId } from "@/lib/document/media";
+import { AppError, AppErrorCode } from "@/lib/errors";
+import { decidePostVisibility, readablePostIds } from "../access/policy";
+import type { ServiceContext } from "../context";
+import { getOwnCreator, requireOwnCreator } from "../creators";
+import { consumeRateLimit } from "../rate-limit";
+import { audioDurationSeconds } from "./audio";
+import { ImageRefusal, processImage } from "./image";
+import { parseRange } from "./range";
+import { collectMediaIds } from "./references";
+import { isMediaKind, MEDIA_SIZE_CAPS, MEDIA_UPLOAD_RATE, tooLargeMessage, type MediaKind } from "./rules";
+import { isValidMediaGrant, type MediaGrant } from "./signed-url";
+import { SNIFF_BYTES, sniffUpload } from "./sniff";
+import { mediaStorage, type ByteRange } from "./storage";
+
+export { collectMediaIds } from "./references";
+export type { MediaKind } from "./rules";
+
+/** What the editor learns about a finished upload. */
+export type UploadedMedia = {
+  id: string;
+  kind: MediaKind;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  durationSeconds: number | null;
+  blurDataUrl: string | null;
+  name: string;
+};
+
+export type UploadInput = {
+  kind: string;
+  /** The raw file body; a web ReadableStream or a Node stream are both async iterables. */
+  stream: AsyncIterable<Uint8Array>;
+  originalName: string;
+  /** The Content-Length the client announced, if any: lets a too-large upload fail before reading. */
+  declaredSize?: number | null;
+};
+
+function refuse(message: string, field = "file"): AppError {
+  return new AppError(AppErrorCode.INVALID_INPUT, message, { field });
+}
+
+/** File names are shown and offered for download: keep them short and free of paths and controls. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // Control characters would break the Content-Disposition header and the editor's display.
+  const cleaned = base.replace(/\p{Cc}/gu, "").trim().slice(0, 200);
+  return cleaned || "upload";
+}
+
+/** Streams the body to a temporary file, refusing it as soon as it passes the kind's cap. */
+async function receive(stream: AsyncIterable<Uint8Array>, kind: MediaKind, file: string): Promise<{ size: number; head: Uint8Array }> {
+  const cap = MEDIA_SIZE_CAPS[kind];
+  const handle = await fs.open(file, "wx");
+  let size = 0;
+  const headChunks: Uint8Array[] = [];
+  let headSize = 0;
+  try {
+    for await (const chunk of stream) {
+      size += chunk.byteLength;
+      if (size > cap) throw refuse(tooLargeMessage(kind), "size");
+      if (headSize < SNIFF_BYTES) {
+        headChunks.push(chunk.subarray(0, SNIFF_BYTES - headSize));
+        headSize += Math.min(chunk.byteLength, SNIFF_BYTES - headSize);
+      }
+      await handle.write(chunk);
+    }
+  } finally {
+    await handle.close();
+  }
+  return { size, head: Buffer.concat(headChunks) };
+}
+
+type Stored = Pick<
+  typeof media.$inferInsert,
+  "storageKey" | "mime" | "size" | "width" | "height" | "durationSeconds" | "blurDataUrl" | "variants"
+> & { width: number | null; height: number | null; durationSeconds: number | null; blurDataUrl: string | null };
+
+/** Processes the received file by kind and stores what we keep; `written` collects keys for cleanup. */
+async function store(
+  kind: MediaKind,
+  file: string,
+  size: number,
+  format: { ext: string; mime: string },
+  keyBase: string,
+  written: string[],
+): Promise<Stored> {
+  const storage = mediaStorage();
+  const put = async (key: string, body: Readable | Uint8Array) => {
+    written.push(key);
+    await storage.put(key, body);
+  };
+  if (kind === "image") {
+    let image;
+    try {
+      image = await processImage(file);
+    } catch (error) {
+      if (error instanceof ImageRefusal) throw refuse(error.message);
+      throw error;
+    }
+    const variants: MediaVariant[] = [];
+    for (const variant of image.variants) {
+      const key = `${keyBase}/${variant.name}`;
+      await put(key, variant.data);
+      variants.push({ key, width: variant.width, height: variant.height, mime: variant.mime, size: variant.data.byteLength });
+    }
+    const storageKey = `${keyBase}/${image.main.name}`;
+    await put(storageKey, image.main.data);
+    return {
+      storageKey,
+      mime: image.main.mime,
+      size: image.main.data.byteLength,
+      width: image.width,
+      height: image.height,
+      durationSeconds: null,
+      blurDataUrl: image.blurDataUrl,
+      variants,
+    };
+  }
+  let durationSeconds: number | null = null;
+  if (kind === "audio") {
+    try {
+      durationSeconds = await audioDurationSeconds(file, format.mime);
+    } catch {
+      throw refuse("This audio file could not be read. It may be damaged; try exporting it again.");
+    }
+  }
+  const storageKey = `${keyBase}/original.${format.ext}`;
+  await put(storageKey, createReadStream(file));
+  return { storageKey, mime: format.mime, size, width: null, height: null, durationSeconds, blurDataUrl: null, variants: [] };
+}
+
+/**
+ * Receives one upload for the viewer's creator page: caps its size while streaming, decides its
+ * type from its bytes, re-encodes images (no metadata survives), measures audio, and stores it.
+ */
+export async function createMediaFromUpload(ctx: ServiceContext, input: UploadInput): Promise<UploadedMedia> {
+  const creator = await requireOwnCreator(ctx);
+  const { kind } = input;
+  if (!isMediaKind(kind)) throw refuse("Choose what to upload: an image, audio, video or file.", "kind");
+  if (input.declaredSize != null && input.declaredSize > MEDIA_SIZE_CAPS[kind]) {
+    throw refuse(tooLargeMessage(kind, input.declaredSize), "size");
+  }
+  const limit = await consumeRateLimit(ctx.db, `media:upload:${creator.id}`, MEDIA_UPLOAD_RATE, ctx.now);
+  if (!limit.allowed) {
+    const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+    throw new AppError(AppErrorCode.RATE_LIMITED, `You have uploaded a lot in a short time. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  }
+  const name = cleanFileName(input.originalName);
+  const temp = path.join(os.tmpdir(), `atelier-upload-${randomUUID()}`);
+  const written: string[] = [];
+  try {
+    const { size, head } = await receive(input.stream, kind, temp);
+    if (size === 0) throw refuse("This file is empty.");
+    const sniffed = await sniffUpload(kind, head);
+    if (!sniffed.ok) throw refuse(sniffed.message);
+
+    const id = uuidv7();
+    const stored = await store(kind, temp, size, sniffed, `${creator.id}/${id}`, written);
+    await ctx.db.insert(media).values({ id, creatorId: creator.id, kind, originalName: name, createdAt: ctx.now, ...stored });
+    written.length = 0;
+    return {
+      id,
+      kind,
+      mime: stored.mime,
+      size: stored.size,
+      width: stored.width,
+      height: stored.height,
+      durationSeconds: stored.durationSeconds,
+      blurDataUrl: stored.blurDataUrl,
+      name,
+    };
+  } finally {
+    await fs.rm(temp, { force: true });
+    // Anything stored for an upload that then failed is removed: no orphan files.
+    await Promise.all(written.map((key) => mediaStorage().delete(key).catch(() => {})));
+  }
+}
+
+/**
+ * Rebuilds which media a post uses from its document (plus e.g. its cover). Ids that are not
+ * this creator's media are ignored, so a document cannot claim someone else's files.
+ * Call it inside the transaction that saves the post.
+ */
+export async function syncPostMedia(db: Db, postId: string, creatorId: string, document: unknown, alsoMediaIds: readonly (string | null | undefined)[] = []): Promise<void> {
+  const wanted = collectMediaIds(document);
+  for (const id of alsoMediaIds) if (id) wanted.add(id);
+  const owned =
+    wanted.size === 0
+      ? []
+      : (
+          await db
+            .select({ id: media.id })
+            .from(media)
+            .where(and(eq(media.creatorId, creatorId), inArray(media.id, [...wanted])))
+        ).map((row) => row.id);
+  await db
+    .delete(postMedia)
+    .where(owned.length ? and(eq(postMedia.postId, postId), notInArray(postMedia.mediaId, owned)) : eq(postMedia.postId, postId));
+  if (owned.length) {
+    await db.insert(postMedia).values(owned.map((mediaId) => ({ postId, mediaId }))).onConflictDoNothing();
+  }
+}
+
+/**
+ * Checks that `mediaId` is one of this creator's images, for a field that names a cover (a post's,
+ * a tier's): a cover becomes public, so it may never be someone else's file or a non-image.
+ */
+export async function requireOwnCoverImage(db: Db, creatorId: string, mediaId: string, field = "coverMediaId"): Promise<void> {
+  const cover = isMediaId(mediaId)
+    ? await db.query.media.findFirst({ where: and(eq(media.id, mediaId), eq(media.creatorId, creatorId)), columns: { kind: true } })
+    : undefined;
+  if (cover?.kind !== "image") {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "Choose one of your own images as the cover.", { field });
+  }
+}
+
+export type MediaResponse = {
+  status: 200 | 206 | 416;
+  headers: Record<string, string>;
+  body: Readable | null;
+};
+
+const NO_STORE = "private, no-store";
+/** Public-post media may sit in shared caches briefly; short, so a post later gated stops leaking soon. */
+const PUBLIC_CACHE = "public, max-age=600";
+
+function mediaNotFound(): AppError {
+  // Forbidden and missing look the same: an id reveals nothing about gated or unpublished posts.
+  return new AppError(AppErrorCode.NOT_FOUND, "This file does not exist or is not available to you.");
+}
+
+type MediaRow = typeof media.$inferSelect;
+
+/**
+ * Whether the file is the cover of something the public sees: a post that lists publicly (the
+ * policy shows it at least as a teaser to an anonymous viewer; locked posts are listed with "title,
+ * teaser, cover, a lock") or a published tier. Only covers chosen by the file's own creator count.
+ */
+async function isPublicCover(ctx: ServiceContext, row: MediaRow): Promise<boolean> {
+  const [tier] = await ctx.db
+    .select({ id: tiers.id })
+    .from(tiers)
+    .where(and(eq(tiers.coverMediaId, row.id), eq(tiers.creatorId, row.creatorId), eq(tiers.status, "published")))
+    .limit(1);
+  if (tier) return true;
+  const covered = await ctx.db
+    .select({ creatorId: posts.creatorId, status: posts.status, access: posts.access, deletedAt: posts.deletedAt, publicAt: posts.publicAt })
+    .from(posts)
+    .where(and(eq(posts.coverMediaId, row.id), eq(posts.creatorId, row.creatorId)));
+  // Listed or not does not depend on the selected tiers (they only decide teaser or full).
+  return covered.some((post) => decidePostVisibility(post, null, ctx.now) !== "hidden");
+}
+
+/**
+ * Who may fetch a file: its creator always; anyone else when it is a public cover, or when a post
+ * that uses it is readable to them under the access policy. The answer also decides caching:
+ * readable by an anonymous viewer means public; readable only through a membership (or by the
+ * creator) means private.
+ *
+ * NOTE: a cover is public even when the same file also sits in the body of a gated post. The
+ * creator chose it as the face of something listed publicly, so it is shown to everyone, like the
+ * title; what stays gated is the rest of the gated body.
+ */
+async function decideMediaAccess(ctx: ServiceContext, row: MediaRow): Promise<"public" | "private" | null> {
+  const postIds = (
+    await ctx.db.select({ postId: postMedia.postId }).from(postMedia).where(eq(postMedia.mediaId, row.id))
+  ).map((r) => r.postId);
+  if (postIds.length > 0) {
+    const anonymous: ServiceContext = { db: ctx.db, viewer: null, now: ctx.now, creator: null };
+    if ((await readablePostIds(anonymous, postIds)).size > 0) return "public";
+  }
+  // After the body check: most requests are a public post's images, which need no cover lookup.
+  if (row.kind === "image" && (await isPublicCover(ctx, row))) return "public";
+  const own = await getOwnCreator(ctx);
+  if (own?.id === row.creatorId) return "private";
+  if (!ctx.viewer || postIds.length === 0) return null;
+  return (await readablePostIds({ ...ctx, creator: own }, postIds)).size > 0 ? "private" : null;
+}
+
+/** The smallest variant at least `width` wide, else the full-size image. */
+function pickRendition(row: MediaRow, width: number | undefined): { key: string; mime: string; size: number } {
+  const full = { key: row.storageKey, mime: row.mime, size: row.size };
+  if (row.kind !== "image" || !width) return full;
+  const fitting = [...row.variants].sort((a, b) => a.width - b.width).find((variant) => variant.width >= width);
+  return fitting ? { key: fitting.key, mime: fitting.mime, size: fitting.size } : full;
+}
+
+function contentDisposition(kind: MediaKind, name: string): string {
+  const type = kind === "file" ? "attachment" : "inline";
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * Opens a file for the viewer, or throws NOT_FOUND when it is missing or not theirs to see.
+ * `range` is the request's Range header (honoured for every kind; players need it to seek).
+ */
+export async function openMediaForViewer(
+  ctx: ServiceContext,
+  mediaId: string,
+  options: { width?: number; range?: string | null; grant?: MediaGrant } = {},
+): Promise<MediaResponse> {
+  const row = isMediaId(mediaId) ? await ctx.db.query.media.findFirst({ where: eq(media.id, mediaId) }) : undefined;
+  if (!row) throw mediaNotFound();
+  // A signed address (from an email the policy let its recipient read) opens the file until it
+  // expires, without a session; it is never a reason to cache the file in a shared cache.
+  const granted = options.grant && isValidMediaGrant(row.id, options.grant, ctx.now) ? "private" : null;
+  const access = granted ?? (await decideMediaAccess(ctx, row));
+  if (!access) throw mediaNotFound();
+
+  const rendition = pickRendition(row, options.width);
+  const headers: Record<string, string> = {
+    "Content-Type": rendition.mime,
+    "X-Content-Type-Options": "nosniff",
+    "Content-Disposition": contentDisposition(row.kind, row.originalName),
+    // Opened directly, a file runs nothing: no scripts, no plugins, no same-origin privileges.
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": access === "public" ? PUBLIC_CACHE : NO_STORE,
+    "Accept-Ranges": "bytes",
+  };
+  const range = parseRange(options.range, rendition.size);
+  if (range === "unsatisfiable") {
+    return { status: 416, headers: { ...headers, "Content-Range": `bytes */${rendition.size}` }, body: null };
+  }
+  const slice: ByteRange | undefined = range ?? undefined;
+  let body: Readable;
+  try {
+    body = await mediaStorage().get(rendition.key, slice);
+  } catch (error) {
+    // A row without its file (lost disk, manual cleanup) is missing to the viewer too.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw mediaNotFound();
+    throw error;
+  }
+  if (slice) {
+    headers["Content-Range"] = `bytes ${slice.start}-${slice.end}/${rendition.size}`;
+    headers["Content-Length"] = String(slice.end - slice.start + 1);
+    return { status: 206, headers, body };
+  }
+  headers["Content-Length"] = String(rendition.size);
+  return { status: 200, headers, body };
+}
+
+/** Headers for a refused media request: never cached, so a later-granted viewer is not served the refusal. */
+export const MEDIA_REFUSAL_HEADERS = { "Cache-Control": NO_STORE, "X-Content-Type-Options": "nosniff" } as const;

@@ -1,0 +1,41 @@
+// The members list and its CSV export, on the real database.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { serviceContext, testDb } from "@/test/db";
+import { caught } from "@/test/errors";
+import { createCreator, createUser } from "../../testing/factories";
+import { listMembers, membersCsv } from "./audience";
+import { checkout, joinFree } from "./join";
+import { SANDBOX_CARDS } from "./payments/sandbox";
+import { createTier, publishTier } from "./tiers";
+
+describe("the members list", () => {
+  it("lists members with tier, status, since and lifetime paid; searches; exports safe CSV", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const own = { ...serviceContext({ viewer: creator.user }), creator };
+    const free = await publishTier(own, (await createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
+    const paid = await publishTier(own, (await createTier(own, { name: "Supporter", monthlyPrice: 500 })).id);
+    const alice = await createUser(db, { name: "=HYPERLINK(\"x\")", email: `alice-${randomUUID().slice(0, 8)}@example.test` });
+    const bob = await createUser(db, { name: "Bob Member" });
+    await joinFree(serviceContext({ viewer: alice }), { tierId: free.id });
+    await checkout(serviceContext({ viewer: bob }), { tierId: paid.id, idempotencyKey: randomUUID(), card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } });
+
+    const all = await listMembers(own);
+    expect(all).toHaveLength(2);
+    expect(all.find((m) => m.name === "Bob Member")).toMatchObject({ tierName: "Supporter", status: "active", lifetimePaid: 500 });
+    expect((await listMembers(own, { search: "bob" })).map((m) => m.name)).toEqual(["Bob Member"]);
+    expect(await listMembers(own, { search: "%" })).toEqual([]);
+
+    const csv = await membersCsv(own);
+    expect(csv.split("\r\n")[0]).toBe("name,email,tier,status,since,lifetime_paid_minor,currency");
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain("Bob Member");
+  });
+
+  it("is only for the creator", async () => {
+    const stranger = await createUser(testDb());
+    expect(await caught(listMembers(serviceContext({ viewer: stranger })))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await caught(membersCsv(serviceContext()))).toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});

@@ -1,0 +1,82 @@
+// The creator's members: who holds which tier, since when, and what they have paid in total.
+import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { memberships, payments, tiers, users } from "@/db/schema";
+import { membersListInput } from "@/lib/schemas/membership";
+import type { z } from "zod";
+import { isEntitlementLive } from "../access/policy";
+import type { ServiceContext } from "../context";
+import { requireOwnCreator } from "../creators";
+
+export type MemberRow = {
+  membershipId: string;
+  name: string | null;
+  email: string;
+  tierName: string;
+  status: "active" | "cancelling" | "past_due" | "expired" | "lapsed";
+  since: Date;
+  lifetimePaid: number;
+  currency: string;
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listMembers(ctx: ServiceContext, input: z.input<typeof membersListInput> = {}): Promise<MemberRow[]> {
+  const { search, limit } = membersListInput.parse(input);
+  return queryMembers(ctx, search, limit);
+}
+
+async function queryMembers(ctx: ServiceContext, search: string, limit: number | null): Promise<MemberRow[]> {
+  const creator = await requireOwnCreator(ctx);
+  const pattern = `%${escapeLike(search)}%`;
+  const paid = sql<number>`coalesce((
+    select sum(${payments.amount}) from ${payments}
+    where ${payments.userId} = ${memberships.userId} and ${payments.creatorId} = ${memberships.creatorId}
+      and ${payments.status} = 'succeeded'
+  ), 0)`.mapWith(Number);
+  const rows = await ctx.db
+    .select({
+      membershipId: memberships.id,
+      name: users.name,
+      email: users.email,
+      tierName: tiers.name,
+      status: memberships.status,
+      currentPeriodEnd: memberships.currentPeriodEnd,
+      since: memberships.startedAt,
+      currency: memberships.currency,
+      lifetimePaid: paid,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(tiers, eq(tiers.id, memberships.tierId))
+    .where(
+      and(
+        eq(memberships.creatorId, creator.id),
+        search ? or(ilike(users.email, pattern), ilike(users.name, pattern), ilike(tiers.name, pattern)) : undefined,
+      ),
+    )
+    .orderBy(desc(memberships.startedAt))
+    .limit(limit ?? Number.MAX_SAFE_INTEGER);
+  return rows.map(({ currentPeriodEnd, status, ...row }) => ({
+    ...row,
+    // Past its period but not yet closed by the renewal job: say so rather than "active".
+    status: status !== "expired" && !isEntitlementLive({ status, currentPeriodEnd }, ctx.now) ? "lapsed" : status,
+  }));
+}
+
+function csvCell(value: string): string {
+  // A leading =, +, - or @ would run as a formula in spreadsheet apps.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** Every member, for a spreadsheet; the list on screen is capped, the export is not. */
+export async function membersCsv(ctx: ServiceContext): Promise<string> {
+  const rows = await queryMembers(ctx, "", null);
+  const header = ["name", "email", "tier", "status", "since", "lifetime_paid_minor", "currency"];
+  const lines = rows.map((r) =>
+    [r.name ?? "", r.email, r.tierName, r.status, r.since.toISOString(), String(r.lifetimePaid), r.currency].map(csvCell).join(","),
+  );
+  return [header.join(","), ...lines].join("\r\n") + "\r\n";
+}

@@ -1,0 +1,123 @@
+// A post's access settings as the creator chooses them in the editor: the level, the selected
+// tiers, when early access opens, and what viewers without access see; plus the creator's default.
+import { and, eq, inArray } from "drizzle-orm";
+import { creators, posts, postTiers, tiers } from "@/db/schema";
+import { AppError, AppErrorCode } from "@/lib/errors";
+import { postAccessByIdInput, setDefaultAccessInput, setPostAccessInput } from "@/lib/schemas/post-access";
+import type { z } from "zod";
+import { previewViewer } from "../access/policy";
+import type { ServiceContext } from "../context";
+import { requireOwnCreator } from "../creators";
+import { derived } from "./derived";
+import { getReadablePostById } from "./reads";
+
+export type PostAccessSettings = {
+  postId: string;
+  access: (typeof posts.$inferSelect)["access"];
+  tierIds: string[];
+  publicAt: Date | null;
+  teaserMode: (typeof posts.$inferSelect)["teaserMode"];
+  previewText: string;
+};
+
+async function ownPostId(ctx: ServiceContext, postId: string) {
+  const creator = await requireOwnCreator(ctx);
+  const post = await ctx.db.query.posts.findFirst({
+    where: and(eq(posts.id, postId), eq(posts.creatorId, creator.id)),
+    columns: { id: true, access: true, publicAt: true, teaserMode: true, previewText: true, deletedAt: true, document: true },
+  });
+  if (!post || post.deletedAt) throw new AppError(AppErrorCode.NOT_FOUND, "This post does not exist or was deleted.");
+  return { creator, post };
+}
+
+export async function getPostAccess(ctx: ServiceContext, input: z.input<typeof postAccessByIdInput>): Promise<PostAccessSettings> {
+  const { postId } = postAccessByIdInput.parse(input);
+  const { post } = await ownPostId(ctx, postId);
+  const selected = await ctx.db.select({ tierId: postTiers.tierId }).from(postTiers).where(eq(postTiers.postId, post.id));
+  return {
+    postId: post.id,
+    access: post.access,
+    tierIds: selected.map((s) => s.tierId),
+    publicAt: post.publicAt,
+    teaserMode: post.teaserMode,
+    previewText: post.previewText,
+  };
+}
+
+/**
+ * Saves who may read a post. Selected tiers must be the creator's own; they are kept only for the
+ * levels that use them, so switching to "paid" cannot leave a stale tier list behind. The teaser
+ * HTML itself is recomputed by the editor's save from the mode and preview text.
+ */
+export async function setPostAccess(ctx: ServiceContext, input: z.input<typeof setPostAccessInput>): Promise<PostAccessSettings> {
+  const data = setPostAccessInput.parse(input);
+  const { creator, post } = await ownPostId(ctx, data.postId);
+  const usesTiers = data.access === "tiers" || data.access === "early_access";
+  const tierIds = usesTiers ? [...new Set(data.tierIds)] : [];
+  if (tierIds.length) {
+    const own = await ctx.db
+      .select({ id: tiers.id })
+      .from(tiers)
+      .where(and(eq(tiers.creatorId, creator.id), inArray(tiers.id, tierIds)));
+    if (own.length !== tierIds.length) {
+      throw new AppError(AppErrorCode.INVALID_INPUT, "Choose among your own tiers.", { field: "tierIds" });
+    }
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(posts)
+      .set({
+        access: data.access,
+        publicAt: data.access === "early_access" ? data.publicAt : null,
+        teaserMode: data.teaserMode,
+        previewText: data.previewText,
+        // The stored teaser follows the settings at once, computed the way every save computes it.
+        teaserHtml: derived(post.document, data).teaserHtml,
+        updatedAt: ctx.now,
+      })
+      .where(eq(posts.id, post.id));
+    await tx.delete(postTiers).where(eq(postTiers.postId, post.id));
+    if (tierIds.length) await tx.insert(postTiers).values(tierIds.map((tierId) => ({ postId: post.id, tierId })));
+  });
+  return getPostAccess(ctx, { postId: post.id });
+}
+
+/** The level new posts start with. */
+export async function setDefaultAccess(ctx: ServiceContext, input: z.input<typeof setDefaultAccessInput>) {
+  const creator = await requireOwnCreator(ctx);
+  const { access } = setDefaultAccessInput.parse(input);
+  const [updated] = await ctx.db
+    .update(creators)
+    .set({ defaultAccess: access, updatedAt: ctx.now })
+    .where(eq(creators.id, creator.id))
+    .returning({ defaultAccess: creators.defaultAccess });
+  return updated!;
+}
+
+export async function getDefaultAccess(ctx: ServiceContext) {
+  const creator = await requireOwnCreator(ctx);
+  return { defaultAccess: creator.defaultAccess };
+}
+
+export type PreviewAs = { kind: "anonymous" } | { kind: "free" } | { kind: "tier"; tierId: string };
+
+/**
+ * The creator's own post as another viewer would get it, drafts included (shown as if published),
+ * through the same policy and presenter as the public page.
+ */
+export async function previewPostAs(ctx: ServiceContext, postId: string, as: PreviewAs) {
+  const { creator, post } = await ownPostId(ctx, postId);
+  let tier: { id: string; monthlyPrice: number } | null = null;
+  if (as.kind === "tier") {
+    tier = (await ctx.db.query.tiers.findFirst({ where: and(eq(tiers.id, as.tierId), eq(tiers.creatorId, creator.id)) })) ?? null;
+    if (!tier) throw new AppError(AppErrorCode.NOT_FOUND, "This tier does not exist.", { field: "tierId" });
+  } else if (as.kind === "free") {
+    // A free member, whether or not a free tier exists yet.
+    tier = { id: "preview-free", monthlyPrice: 0 };
+  }
+  const row = await getReadablePostById({ ...ctx, viewer: null, creator: null }, post.id, previewViewer(creator.id, tier), {
+    asPublished: true,
+  });
+  if (!row) throw new AppError(AppErrorCode.NOT_FOUND, "This post does not exist or was deleted.");
+  return row;
+}

@@ -1,0 +1,389 @@
+// Where a post is in its life: scheduling, the scheduled publish itself, unpublishing, archiving,
+// the 30-day trash, and duplicating. Writing and publishing by hand live in posts.ts.
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { creators, postMedia, postRevisions, posts, postTags, postTiers } from "@/db/schema";
+import { AppError, AppErrorCode } from "@/lib/errors";
+import { MAX_SCHEDULE_AHEAD_DAYS, TRASH_RETENTION_DAYS, type PostTransitionInput } from "@/lib/schemas/post-lifecycle";
+import { slugify, uniqueSlug } from "@/lib/slug";
+import { requestMemberNotifications, requestScheduledPublish } from "../../jobs/queues";
+import type { ServiceContext } from "../context";
+import { requireOwnCreator } from "../creators";
+import { recordFirstPublish } from "./notifications";
+
+type PostRow = typeof posts.$inferSelect;
+type PostStatus = PostRow["status"];
+type PostChanges = Partial<typeof posts.$inferInsert>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const TRASH_RETENTION_MS = TRASH_RETENTION_DAYS * DAY_MS;
+
+/** What the editor and the library need back after a lifecycle change. */
+export type LifecycleResult = Pick<
+  PostRow,
+  "id" | "status" | "version" | "scheduledAt" | "publishedAt" | "deletedAt" | "updatedAt"
+>;
+
+const resultColumns = {
+  id: posts.id,
+  status: posts.status,
+  version: posts.version,
+  scheduledAt: posts.scheduledAt,
+  publishedAt: posts.publishedAt,
+  deletedAt: posts.deletedAt,
+  updatedAt: posts.updatedAt,
+};
+
+function notFound(): AppError {
+  return new AppError(AppErrorCode.NOT_FOUND, "This post does not exist or was deleted.");
+}
+
+function staleVersion(): AppError {
+  return new AppError(
+    AppErrorCode.CONFLICT,
+    "This post was changed somewhere else since you opened it. Reload it and try again.",
+  );
+}
+
+function wrongState(message: string): AppError {
+  return new AppError(AppErrorCode.INVALID_INPUT, message);
+}
+
+/** Every lifecycle change bumps the version, so an editor open on the post learns it moved on. */
+function bump(ctx: ServiceContext) {
+  return { version: sql`${posts.version} + 1`, updatedAt: ctx.now };
+}
+
+async function findOwnPost(ctx: ServiceContext, id: string, where: "live" | "trashed"): Promise<PostRow> {
+  const creator = await requireOwnCreator(ctx);
+  const post = await ctx.db.query.posts.findFirst({
+    where: and(
+      eq(posts.id, id),
+      eq(posts.creatorId, creator.id),
+      where === "live" ? isNull(posts.deletedAt) : isNotNull(posts.deletedAt),
+    ),
+  });
+  // Someone else's post is reported as missing, not forbidden: ids reveal nothing.
+  if (!post) throw notFound();
+  return post;
+}
+
+type Rule = {
+  /** Statuses the change applies to; any other is refused with `refuse`'s words. */
+  from: readonly PostStatus[];
+  refuse: (post: PostRow) => string;
+  changes: (post: PostRow) => PostChanges;
+};
+
+/**
+ * Reads the post, checks the rule, and writes only if nobody changed the post in between: the
+ * version (the caller's, or the one just read) and the status are part of the UPDATE's WHERE.
+ */
+async function transition(
+  ctx: ServiceContext,
+  input: PostTransitionInput,
+  rule: Rule,
+  where: "live" | "trashed" = "live",
+): Promise<LifecycleResult> {
+  const post = await findOwnPost(ctx, input.id, where);
+  if (input.baseVersion !== undefined && input.baseVersion !== post.version) throw staleVersion();
+  if (!rule.from.includes(post.status)) throw wrongState(rule.refuse(post));
+  const [updated] = await ctx.db
+    .update(posts)
+    .set({ ...rule.changes(post), ...bump(ctx) })
+    .where(and(eq(posts.id, post.id), eq(posts.version, post.version), eq(posts.status, post.status)))
+    .returning(resultColumns);
+  if (!updated) throw staleVersion();
+  return updated;
+}
+
+const STATUS_WORDS: Record<PostStatus, string> = {
+  draft: "a draft",
+  scheduled: "scheduled",
+  published: "published",
+  archived: "archived",
+};
+
+export async function schedulePost(
+  ctx: ServiceContext,
+  input: { id: string; baseVersion?: number; at: Date },
+): Promise<LifecycleResult> {
+  const at = input.at;
+  if (Number.isNaN(at.getTime())) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "Pick a date and a time.", { field: "at" });
+  }
+  if (at.getTime() <= ctx.now.getTime()) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "Pick a time in the future.", { field: "at" });
+  }
+  if (at.getTime() > ctx.now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * DAY_MS) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "Pick a date within the next two years.", { field: "at" });
+  }
+  const result = await transition(ctx, input, {
+    from: ["draft", "scheduled"],
+    refuse: (post) =>
+      post.status === "published"
+        ? "This post is already published. Unpublish it first to schedule it again."
+        : "This post is archived. Move it back to drafts before scheduling it.",
+    changes: (post) => {
+      if (!post.title.trim()) {
+        throw new AppError(AppErrorCode.INVALID_INPUT, "Give your post a title before scheduling it.", { field: "title" });
+      }
+      return { status: "scheduled", scheduledAt: at };
+    },
+  });
+  await requestScheduledPublish(result.id, at);
+  return result;
+}
+
+export function unschedulePost(ctx: ServiceContext, input: PostTransitionInput): Promise<LifecycleResult> {
+  return transition(ctx, input, {
+    from: ["scheduled"],
+    refuse: (post) => `This post is not scheduled; it is ${STATUS_WORDS[post.status]}.`,
+    changes: () => ({ status: "draft", scheduledAt: null }),
+  });
+}
+
+/** Back to a draft, off every public page. `publishedAt` stays, so the slug stays frozen. */
+export function unpublishPost(ctx: ServiceContext, input: PostTransitionInput): Promise<LifecycleResult> {
+  return transition(ctx, input, {
+    from: ["published"],
+    refuse: (post) => `This post is not published; it is ${STATUS_WORDS[post.status]}.`,
+    changes: () => ({ status: "draft" }),
+  });
+}
+
+const archiveRule: Rule = {
+  from: ["draft", "scheduled", "published"],
+  refuse: () => "This post is already archived.",
+  // An archived post must not go out at its old time.
+  changes: () => ({ status: "archived", scheduledAt: null }),
+};
+
+export function archivePost(ctx: ServiceContext, input: PostTransitionInput): Promise<LifecycleResult> {
+  return transition(ctx, input, archiveRule);
+}
+
+/**
+ * Unarchiving returns a post to the drafts, never straight to readers: going public again is
+ * always an explicit publish (which keeps the original date and address).
+ */
+export function unarchivePost(ctx: ServiceContext, input: PostTransitionInput): Promise<LifecycleResult> {
+  return transition(ctx, input, {
+    from: ["archived"],
+    refuse: (post) => `This post is not archived; it is ${STATUS_WORDS[post.status]}.`,
+    changes: () => ({ status: "draft" }),
+  });
+}
+
+const ANY_STATUS: readonly PostStatus[] = ["draft", "scheduled", "published", "archived"];
+
+function trashRule(ctx: ServiceContext): Rule {
+  // The status is kept, so a restore puts the post back exactly where it was.
+  return { from: ANY_STATUS, refuse: () => "", changes: () => ({ deletedAt: ctx.now }) };
+}
+
+/** Into the trash: hidden everywhere, restorable for 30 days, then purged. */
+export function trashPost(ctx: ServiceContext, input: PostTransitionInput): Promise<LifecycleResult> {
+  return transition(ctx, input, trashRule(ctx));
+}
+
+export async function restorePostFromTrash(ctx: ServiceContext, input: PostTransitionInput): Promise<LifecycleResult> {
+  const result = await transition(
+    ctx,
+    input,
+    {
+      from: ANY_STATUS,
+      refuse: () => "",
+      changes: (post) => {
+        if (post.deletedAt && post.deletedAt.getTime() <= ctx.now.getTime() - TRASH_RETENTION_MS) {
+          throw new AppError(
+            AppErrorCode.NOT_FOUND,
+            `This post was deleted more than ${TRASH_RETENTION_DAYS} days ago and can no longer be restored.`,
+          );
+        }
+        // A schedule that passed while the post was in the trash is dropped, not fired late.
+        const missedSchedule = post.status === "scheduled" && (post.scheduledAt?.getTime() ?? 0) <= ctx.now.getTime();
+        return missedSchedule ? { deletedAt: null, status: "draft", scheduledAt: null } : { deletedAt: null };
+      },
+    },
+    "trashed",
+  );
+  if (result.status === "scheduled" && result.scheduledAt) await requestScheduledPublish(result.id, result.scheduledAt);
+  return result;
+}
+
+/** Deletes for good what has been in the trash longer than the retention period. */
+export async function purgeExpiredTrash(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - TRASH_RETENTION_MS);
+  const purged = await db
+    .delete(posts)
+    .where(and(isNotNull(posts.deletedAt), lte(posts.deletedAt, cutoff)))
+    .returning({ id: posts.id });
+  return purged.length;
+}
+
+function copyTitle(title: string): string {
+  const base = title.trim() || "Untitled";
+  return `${base.slice(0, 190)} (copy)`;
+}
+
+async function freeSlug(db: Db, creatorId: string, title: string): Promise<string> {
+  const base = slugify(title);
+  const rows = await db
+    .select({ slug: posts.slug })
+    .from(posts)
+    .where(and(eq(posts.creatorId, creatorId), sql`(${posts.slug} = ${base} or ${posts.slug} like ${`${base}-%`})`));
+  return uniqueSlug(base, new Set(rows.map((r) => r.slug)));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e.code === "23505" || e.cause?.code === "23505";
+}
+
+/**
+ * A new draft with the same content, settings, tags, tiers and media as `id`. Published posts
+ * are copied as readers see them; edits waiting behind Update stay with the original.
+ */
+export async function duplicatePostAsDraft(ctx: ServiceContext, input: { id: string }): Promise<LifecycleResult & { slug: string; title: string }> {
+  const source = await findOwnPost(ctx, input.id, "live");
+  const title = copyTitle(source.title);
+  const insertCopy = () =>
+    ctx.db.transaction(async (tx) => {
+      const slug = await freeSlug(tx, source.creatorId, title);
+      const [copy] = await tx
+        .insert(posts)
+        .values({
+          creatorId: source.creatorId,
+          kind: source.kind,
+          title,
+          slug,
+          access: source.access,
+          document: source.document,
+          html: source.html,
+          teaserMode: source.teaserMode,
+          previewText: source.previewText,
+          teaserHtml: source.teaserHtml,
+          excerpt: source.excerpt,
+          plainText: source.plainText,
+          wordCount: source.wordCount,
+          coverMediaId: source.coverMediaId,
+          commentsEnabled: source.commentsEnabled,
+          notifyMembers: source.notifyMembers,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning({ ...resultColumns, slug: posts.slug, title: posts.title });
+      const postId = copy!.id;
+      await tx.execute(sql`insert into ${postTags} (post_id, tag_id) select ${postId}, tag_id from ${postTags} where post_id = ${source.id}`);
+      await tx.execute(sql`insert into ${postTiers} (post_id, tier_id) select ${postId}, tier_id from ${postTiers} where post_id = ${source.id}`);
+      await tx.execute(sql`insert into ${postMedia} (post_id, media_id) select ${postId}, media_id from ${postMedia} where post_id = ${source.id}`);
+      return copy!;
+    });
+  try {
+    return await insertCopy();
+  } catch (error) {
+    // Two copies made at the same moment can pick the same slug; one retry settles it.
+    if (!isUniqueViolation(error)) throw error;
+    return insertCopy();
+  }
+}
+
+/** Applies one lifecycle rule to many posts of the viewer at once; all of them or none. */
+async function transitionMany(ctx: ServiceContext, ids: readonly string[], rule: Rule): Promise<{ changed: number; unchanged: number }> {
+  const creator = await requireOwnCreator(ctx);
+  const unique = [...new Set(ids)];
+  return ctx.db.transaction(async (tx) => {
+    const found = await tx
+      .select()
+      .from(posts)
+      .where(and(inArray(posts.id, unique), eq(posts.creatorId, creator.id), isNull(posts.deletedAt)))
+      .for("update");
+    if (found.length !== unique.length) {
+      throw new AppError(AppErrorCode.NOT_FOUND, "Some of the selected posts no longer exist. Reload the page and try again.");
+    }
+    const applicable = found.filter((post) => rule.from.includes(post.status));
+    for (const post of applicable) {
+      await tx.update(posts).set({ ...rule.changes(post), ...bump(ctx) }).where(eq(posts.id, post.id));
+    }
+    return { changed: applicable.length, unchanged: found.length - applicable.length };
+  });
+}
+
+export function archivePosts(ctx: ServiceContext, ids: readonly string[]) {
+  return transitionMany(ctx, ids, archiveRule);
+}
+
+export function trashPosts(ctx: ServiceContext, ids: readonly string[]) {
+  return transitionMany(ctx, ids, trashRule(ctx));
+}
+
+// --- The scheduled publish (called by jobs, never by a viewer) ---------------------------------
+
+function duePost(postId: string, now: Date): SQL | undefined {
+  return and(
+    eq(posts.id, postId),
+    eq(posts.status, "scheduled"),
+    lte(posts.scheduledAt, now),
+    isNull(posts.deletedAt),
+  );
+}
+
+/**
+ * Publishes `postId` if, and only if, it is still scheduled and due. The status check is in the
+ * UPDATE itself, so duplicate jobs, two workers or a retry after a crash publish it once: the
+ * first UPDATE wins, every other one matches no row. The publish revision is written in the same
+ * transaction, so it exists exactly when the publish happened.
+ */
+export async function publishScheduledPost(db: Db, postId: string, now: Date): Promise<LifecycleResult | null> {
+  const outcome = await db.transaction(async (tx) => {
+    // Locked and read first: once published, a first publish and a republish look alike, and only
+    // a first one emails the members — recorded in this same transaction, so a crash loses nothing.
+    const [before] = await tx.select({ publishedAt: posts.publishedAt }).from(posts).where(duePost(postId, now)).for("update");
+    if (!before) return null;
+    const [published] = await tx
+      .update(posts)
+      .set({
+        status: "published",
+        publishedAt: sql`coalesce(${posts.publishedAt}, ${posts.scheduledAt})`,
+        scheduledAt: null,
+        version: sql`${posts.version} + 1`,
+        updatedAt: now,
+      })
+      .where(duePost(postId, now))
+      .returning({ ...resultColumns, title: posts.title, document: posts.document, creatorId: posts.creatorId, notifyMembers: posts.notifyMembers });
+    if (!published) return null;
+    const [owner] = await tx.select({ userId: creators.userId }).from(creators).where(eq(creators.id, published.creatorId));
+    await tx.insert(postRevisions).values({
+      postId: published.id,
+      version: published.version,
+      title: published.title,
+      document: published.document,
+      reason: "publish",
+      authorId: owner?.userId ?? null,
+      createdAt: now,
+    });
+    const notify = before.publishedAt === null && (await recordFirstPublish(tx, published, now));
+    const { title: _title, document: _document, creatorId: _creatorId, notifyMembers: _notifyMembers, ...result } = published;
+    return { result, notify };
+  });
+  if (!outcome) return null;
+  // After the commit: the job must find the post published. A lost request is caught by the sweep.
+  if (outcome.notify) await requestMemberNotifications(postId);
+  return outcome.result;
+}
+
+/** Publishes every scheduled post that is due (overdue ones after downtime included). */
+export async function publishDueScheduledPosts(db: Db, now: Date): Promise<number> {
+  let published = 0;
+  for (;;) {
+    const due = await db
+      .select({ id: posts.id })
+      .from(posts)
+      .where(and(eq(posts.status, "scheduled"), lte(posts.scheduledAt, now), isNull(posts.deletedAt)))
+      .orderBy(asc(posts.scheduledAt))
+      .limit(100);
+    for (const { id } of due) if (await publishScheduledPost(db, id, now)) published++;
+    if (due.length < 100) return published;
+  }
+}

@@ -1,0 +1,194 @@
+// Emails to a creator's members when a post is first published: the publish records that the
+// post asked to notify, a job sends one email per member, each built through the access policy
+// for that member, and each claimed in `notification_deliveries` before it goes out.
+import { and, eq, gt, isNull, lt, ne, notExists, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { emailOptOuts, memberships, notificationDeliveries, postMedia, postNotifications, posts, users } from "@/db/schema";
+import { isEntitlementLive, loadAccessViewer } from "../access/policy";
+import type { ServiceContext } from "../context";
+import { unsubscribeToken } from "../memberships/email-preferences";
+import { sendMail } from "../mail";
+import { postNotificationMessage, siteOrigin } from "./notification-email";
+import { getReadablePostById } from "./reads";
+import { EMAIL_MEDIA_TTL_MS, signMediaUrlsInHtml } from "../media/signed-url";
+
+/** A delivery that failed is tried again this many times in all, then given up. */
+export const MAX_DELIVERY_ATTEMPTS = 5;
+/** Open notifications older than this are not retried: news that late is no longer news. */
+const RETRY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
+/** The sweep leaves fresh notifications to the job that was queued for them. */
+const SWEEP_GRACE_MS = 2 * 60 * 1000;
+
+/**
+ * Called inside the transaction of a post's FIRST publish (never for Update or a republish):
+ * records that its members are to be emailed, so a lost job is caught up by the sweep.
+ */
+export async function recordFirstPublish(tx: Db, post: { id: string; notifyMembers: boolean }, now: Date): Promise<boolean> {
+  if (!post.notifyMembers) return false;
+  const rows = await tx
+    .insert(postNotifications)
+    .values({ postId: post.id, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ postId: postNotifications.postId });
+  return rows.length > 0;
+}
+
+type Recipient = { userId: string; email: string };
+
+/** Members whose membership grants membership now and who did not turn this creator's emails off. */
+async function recipientsOf(db: Db, creatorId: string, now: Date): Promise<Recipient[]> {
+  const rows = await db
+    .select({ userId: memberships.userId, email: users.email, status: memberships.status, currentPeriodEnd: memberships.currentPeriodEnd })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.creatorId, creatorId),
+        ne(memberships.status, "expired"),
+        notExists(
+          db
+            .select({ userId: emailOptOuts.userId })
+            .from(emailOptOuts)
+            .where(and(eq(emailOptOuts.userId, memberships.userId), eq(emailOptOuts.creatorId, creatorId))),
+        ),
+      ),
+    );
+  return rows.filter((row) => isEntitlementLive(row, now)).map(({ userId, email }) => ({ userId, email }));
+}
+
+/**
+ * Claims the (post, recipient) delivery: a new one, or one that failed and has attempts left.
+ * The unique key makes concurrent claimers wait on each other, and the loser sees the winner's
+ * `sending` row and gets nothing back, so two workers never both send.
+ */
+async function claimDelivery(db: Db, postId: string, userId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .insert(notificationDeliveries)
+    .values({ postId, userId, state: "sending", attempts: 1, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [notificationDeliveries.postId, notificationDeliveries.userId],
+      set: { state: "sending", attempts: sql`${notificationDeliveries.attempts} + 1`, lastError: null, updatedAt: now },
+      setWhere: and(eq(notificationDeliveries.state, "failed"), lt(notificationDeliveries.attempts, MAX_DELIVERY_ATTEMPTS)),
+    })
+    .returning({ postId: notificationDeliveries.postId });
+  return rows.length > 0;
+}
+
+async function settleDelivery(
+  db: Db,
+  postId: string,
+  userId: string,
+  state: "sent" | "failed" | "skipped",
+  now: Date,
+  lastError: string | null = null,
+): Promise<void> {
+  await db
+    .update(notificationDeliveries)
+    .set({ state, lastError, updatedAt: now })
+    .where(and(eq(notificationDeliveries.postId, postId), eq(notificationDeliveries.userId, userId)));
+}
+
+/**
+ * One recipient's email, decided by the access policy as that recipient: the body only when the
+ * policy grants it. Null when the post no longer exists for them (unpublished meanwhile).
+ */
+async function messageFor(db: Db, postId: string, recipient: Recipient, now: Date, origin: string) {
+  // `creator: undefined` so the policy looks up whether this recipient owns a page itself.
+  const ctx: ServiceContext = { db, now, viewer: { userId: recipient.userId }, creator: undefined };
+  const viewer = await loadAccessViewer(ctx);
+  const readable = await getReadablePostById(ctx, postId, viewer);
+  if (!readable) return null;
+  // Mail clients send no session: the post's own media in what the policy granted get signed,
+  // expiring addresses (post_media holds only the creator's files, whatever ids the text names).
+  const mediaExpiry = new Date(now.getTime() + EMAIL_MEDIA_TTL_MS);
+  const ownMedia = new Set(
+    (await db.select({ id: postMedia.mediaId }).from(postMedia).where(eq(postMedia.postId, postId))).map((row) => row.id),
+  );
+  let full: { html: string; text: string } | null = null;
+  if (readable.html !== null) {
+    // The policy granted the body, so its stored plain text may go into the text part too.
+    const [row] = await db.select({ plainText: posts.plainText }).from(posts).where(eq(posts.id, postId));
+    full = { html: signMediaUrlsInHtml(readable.html, mediaExpiry, ownMedia), text: row?.plainText ?? "" };
+  }
+  const token = unsubscribeToken(recipient.userId, readable.creator.id);
+  return postNotificationMessage(
+    {
+      to: recipient.email,
+      creator: readable.creator,
+      post: { title: readable.title, slug: readable.slug },
+      full,
+      teaser: { html: signMediaUrlsInHtml(readable.teaserHtml ?? "", mediaExpiry, ownMedia), text: readable.excerpt },
+      joinTier: readable.joinTier,
+      unsubscribeUrl: `${origin}/account/unsubscribe/${token}`,
+      oneClickUnsubscribeUrl: `${origin}/api/unsubscribe/${token}`,
+    },
+    origin,
+  );
+}
+
+export type DeliveryReport = { sent: number; failed: number; skipped: number };
+
+/**
+ * The job: emails every current member of the post's creator once. Safe to run however many
+ * times, concurrently too: each recipient is claimed before sending, and only failed deliveries
+ * are tried again. Throws when some failed, so the queue retries the job.
+ */
+export async function deliverPostNotifications(db: Db, postId: string, now: Date): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failed: 0, skipped: 0 };
+  const [target] = await db
+    .select({ creatorId: posts.creatorId, status: posts.status, deletedAt: posts.deletedAt, notifyMembers: posts.notifyMembers })
+    .from(posts)
+    .innerJoin(postNotifications, eq(postNotifications.postId, posts.id))
+    .where(eq(posts.id, postId));
+  // CASE: no first publish recorded (an Update, a republish, notifications off), or the post was
+  // unpublished, deleted or had notifications turned off before the job ran: nothing to send.
+  if (!target || target.status !== "published" || target.deletedAt || !target.notifyMembers) {
+    if (target) await db.update(postNotifications).set({ completedAt: now }).where(eq(postNotifications.postId, postId));
+    return report;
+  }
+  const origin = siteOrigin();
+  for (const recipient of await recipientsOf(db, target.creatorId, now)) {
+    if (!(await claimDelivery(db, postId, recipient.userId, now))) continue;
+    try {
+      const message = await messageFor(db, postId, recipient, now, origin);
+      if (!message) {
+        await settleDelivery(db, postId, recipient.userId, "skipped", now);
+        report.skipped++;
+        continue;
+      }
+      await sendMail(db, message);
+      await settleDelivery(db, postId, recipient.userId, "sent", now);
+      report.sent++;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await settleDelivery(db, postId, recipient.userId, "failed", now, reason.slice(0, 500));
+      report.failed++;
+    }
+  }
+  await db
+    .update(postNotifications)
+    .set({ completedAt: report.failed > 0 ? null : now })
+    .where(eq(postNotifications.postId, postId));
+  if (report.failed > 0) throw new Error(`${report.failed} notification email(s) of post ${postId} failed; they will be retried`);
+  return report;
+}
+
+/** The periodic catch-up: notifications whose job was lost, or whose failed emails have tries left. */
+export async function retryOpenNotifications(db: Db, now: Date): Promise<void> {
+  const open = await db
+    .select({ postId: postNotifications.postId })
+    .from(postNotifications)
+    .where(
+      and(
+        isNull(postNotifications.completedAt),
+        gt(postNotifications.createdAt, new Date(now.getTime() - RETRY_WINDOW_MS)),
+        lt(postNotifications.createdAt, new Date(now.getTime() - SWEEP_GRACE_MS)),
+      ),
+    )
+    .limit(100);
+  for (const { postId } of open) {
+    await deliverPostNotifications(db, postId, now).catch((error: unknown) =>
+      console.error(`[jobs] notifying members of post ${postId}:`, error instanceof Error ? error.message : error),
+    );
+  }
+}

@@ -1,0 +1,256 @@
+// One policy, every channel: a gated post whose body holds a unique canary is fetched through each
+// channel as each viewer who may not read it, and the canary never appears. The same channels give
+// the body to viewers who may, so the absence is the policy's doing and not an empty response.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { memberships, posts, postSlugs } from "@/db/schema";
+import { serviceContext, testDb, type ViewerLike } from "@/test/db";
+import { caught } from "@/test/errors";
+import { createCreator, createPost, createUser, docWithText, type TestCreator } from "../../testing/factories";
+import { createCaller } from "../../trpc/root";
+import { readablePostIds } from "../access/policy";
+import { checkout, joinFree } from "../memberships/join";
+import { setPostAccess } from "./access-settings";
+import { findSlugRedirect, getReadablePost } from "./reads";
+import { creatorFeedXml, sitemapEntries } from "./feed";
+import { SANDBOX_CARDS } from "../memberships/payments/sandbox";
+import { createTier, publishTier } from "../memberships/tiers";
+
+const DAY = 24 * 60 * 60 * 1000;
+const ORIGIN = "https://atelier.example";
+
+function canary(): string {
+  return `canary${randomUUID().replaceAll("-", "")}`;
+}
+
+function asCreator(creator: TestCreator, now = new Date()) {
+  return { ...serviceContext({ viewer: creator.user, now }), creator };
+}
+
+async function world() {
+  const db = testDb();
+  const creator = await createCreator(db);
+  const own = asCreator(creator);
+  const free = await publishTier(own, (await createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
+  const supporter = await publishTier(own, (await createTier(own, { name: "Supporter", monthlyPrice: 500 })).id);
+  const patron = await publishTier(own, (await createTier(own, { name: "Patron", monthlyPrice: 1500 })).id);
+
+  const secrets: Record<string, string> = {};
+  const word = canary().slice(0, 20);
+  async function gated(name: string, access: "members" | "paid" | "tiers" | "early_access") {
+    const secret = canary();
+    secrets[name] = secret;
+    // Every post shares `word` in its body, so one search term reaches all of them.
+    const document = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: `Teaser words for ${name}.` }] },
+        { type: "paywallBreak" },
+        { type: "paragraph", content: [{ type: "text", text: `${word} ${secret}` }] },
+      ],
+    };
+    const post = await createPost(db, { creator, title: `Gated ${name}`, document, publish: true });
+    await setPostAccess(own, {
+      postId: post.id,
+      access,
+      tierIds: access === "tiers" || access === "early_access" ? [patron.id] : [],
+      publicAt: access === "early_access" ? new Date(Date.now() + 30 * DAY) : null,
+      teaserMode: "auto",
+    });
+    return post;
+  }
+  const postsByLevel = {
+    members: await gated("members", "members"),
+    paid: await gated("paid", "paid"),
+    tiers: await gated("tiers", "tiers"),
+    early: await gated("early", "early_access"),
+  };
+
+  const stranger = await createUser(db);
+  const freeMember = await createUser(db);
+  await joinFree(serviceContext({ viewer: freeMember }), { tierId: free.id });
+  const supporterMember = await createUser(db);
+  await checkout(serviceContext({ viewer: supporterMember }), { tierId: supporter.id, idempotencyKey: randomUUID(), card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } });
+  const patronMember = await createUser(db);
+  await checkout(serviceContext({ viewer: patronMember }), { tierId: patron.id, idempotencyKey: randomUUID(), card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } });
+  const lapsed = await createUser(db);
+  const lapsedJoin = await checkout(serviceContext({ viewer: lapsed }), { tierId: patron.id, idempotencyKey: randomUUID(), card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } });
+  // The period ended a minute ago and no job has run: access must already be gone.
+  await db.update(memberships).set({ status: "cancelling", currentPeriodEnd: new Date(Date.now() - 60_000) }).where(eq(memberships.id, lapsedJoin.membership.id));
+  const otherCreator = await createCreator(db);
+
+  // Who may not read which post.
+  const denied: Record<keyof typeof postsByLevel, Record<string, ViewerLike>> = {
+    members: { anonymous: null, stranger, lapsed, otherCreator: otherCreator.user },
+    paid: { anonymous: null, stranger, freeMember, lapsed, otherCreator: otherCreator.user },
+    tiers: { anonymous: null, stranger, freeMember, supporterMember, lapsed, otherCreator: otherCreator.user },
+    early: { anonymous: null, stranger, freeMember, supporterMember, lapsed, otherCreator: otherCreator.user },
+  };
+  const allowed: Record<keyof typeof postsByLevel, ViewerLike> = {
+    members: freeMember,
+    paid: supporterMember,
+    tiers: patronMember,
+    early: patronMember,
+  };
+  return { creator, posts: postsByLevel, secrets, denied, allowed, word, tiers: { free, supporter, patron } };
+}
+
+/** Everything each channel returns to `viewer`, as one string to search for canaries. */
+async function everyChannel(viewer: ViewerLike, w: Awaited<ReturnType<typeof world>>): Promise<string> {
+  const ctx = serviceContext({ viewer });
+  const api = createCaller(ctx);
+  const outputs: unknown[] = [];
+  for (const post of Object.values(w.posts)) {
+    outputs.push(await api.post.read.bySlug({ handle: w.creator.handle, slug: post.slug }));
+  }
+  outputs.push(await api.post.read.byCreator({ creatorId: w.creator.id, limit: 50 }));
+  outputs.push(await api.post.read.recent());
+  outputs.push(await api.post.search({ q: w.word }));
+  outputs.push(await api.post.search({ q: "teaser words" }));
+  outputs.push(await creatorFeedXml(ctx, w.creator.handle, ORIGIN));
+  outputs.push(await sitemapEntries(ctx));
+  return JSON.stringify(outputs);
+}
+
+describe("gated bodies never leave through any channel", () => {
+  let shared: Promise<Awaited<ReturnType<typeof world>>> | null = null;
+  const sharedWorld = () => (shared ??= world());
+
+  for (const level of ["members", "paid", "tiers", "early"] as const) {
+    it(`keeps the ${level} post's canary from every viewer without access, on every channel`, async () => {
+      const w = await sharedWorld();
+      const secret = w.secrets[level]!;
+      for (const [name, viewer] of Object.entries(w.denied[level])) {
+        const seen = await everyChannel(viewer, w);
+        expect(seen, `${level} post leaked to ${name}`).not.toContain(secret);
+        // Not an empty answer: the teaser and title are there.
+        expect(seen, `${level} post teaser for ${name}`).toContain(`Teaser words for ${level}.`);
+        expect(await readablePostIds(serviceContext({ viewer }), [w.posts[level].id]), `${level} media for ${name}`).toEqual(new Set());
+      }
+    }, 60_000);
+  }
+
+  it("gives the body to viewers with access through the same channels", async () => {
+    const w = await world();
+    for (const [level, viewer] of Object.entries(w.allowed)) {
+      const api = createCaller(serviceContext({ viewer }));
+      const post = w.posts[level as keyof typeof w.posts];
+      const read = await api.post.read.bySlug({ handle: w.creator.handle, slug: post.slug });
+      expect(read?.html, level).toContain(w.secrets[level]);
+      expect(read).toMatchObject({ locked: false, teaserHtml: null, joinTier: null });
+      const hits = await api.post.search({ q: w.word });
+      expect(hits.find((h) => h.id === post.id)?.snippet, `${level} snippet`).toContain(w.word);
+    }
+  });
+
+  it("never finds a gated post by a word of its body for a viewer without access", async () => {
+    const w = await world();
+    const hits = await createCaller(serviceContext()).post.search({ q: w.secrets.paid! });
+    expect(hits).toEqual([]);
+  });
+
+  it("keeps the public feed and sitemap anonymous even for a reader who has access", async () => {
+    const w = await world();
+    const feed = await creatorFeedXml(serviceContext({ viewer: w.allowed.paid }), w.creator.handle, ORIGIN);
+    expect(feed).not.toContain(w.secrets.paid);
+    expect(feed).toContain(`${ORIGIN}/${w.creator.handle}/join`);
+  });
+});
+
+describe("what a locked post shows", () => {
+  it("shows the teaser, a lock and the cheapest tier that unlocks it", async () => {
+    const w = await world();
+    const api = createCaller(serviceContext());
+    const members = await api.post.read.bySlug({ handle: w.creator.handle, slug: w.posts.members.slug });
+    expect(members).toMatchObject({ locked: true, html: null, teaserHtml: "<p>Teaser words for members.</p>", joinTier: { name: "Friends", priceLabel: "Free" } });
+    const paid = await api.post.read.bySlug({ handle: w.creator.handle, slug: w.posts.paid.slug });
+    expect(paid?.joinTier).toMatchObject({ name: "Supporter", priceLabel: "$5" });
+    const cards = await api.post.read.byCreator({ creatorId: w.creator.id, limit: 50 });
+    expect(cards.find((c) => c.id === w.posts.tiers.id)).toMatchObject({ locked: true, excerpt: "Teaser words for tiers.", joinTier: { name: "Patron" } });
+  });
+
+  it("shows no preview when the creator chose none, and the preview text when they wrote one", async () => {
+    const w = await world();
+    const own = asCreator(w.creator);
+    await setPostAccess(own, { postId: w.posts.paid.id, access: "paid", teaserMode: "none" });
+    const api = createCaller(serviceContext());
+    expect(await api.post.read.bySlug({ handle: w.creator.handle, slug: w.posts.paid.slug })).toMatchObject({ teaserHtml: "", excerpt: "" });
+    await setPostAccess(own, { postId: w.posts.paid.id, access: "paid", teaserMode: "custom", previewText: "A <b>taste</b>" });
+    expect(await api.post.read.bySlug({ handle: w.creator.handle, slug: w.posts.paid.slug })).toMatchObject({
+      teaserHtml: "<p>A &#60;b&#62;taste&#60;/b&#62;</p>",
+      excerpt: "A <b>taste</b>",
+    });
+  });
+
+  it("never shows the start of the body as a teaser when the post has no paywall break", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const secret = canary();
+    const post = await createPost(db, { creator, document: docWithText(`First words ${secret}`), access: "paid", publish: true });
+    const read = await getReadablePost(serviceContext(), creator.handle, post.slug);
+    expect(read).toMatchObject({ locked: true, teaserHtml: "", excerpt: "" });
+    expect(JSON.stringify(read)).not.toContain(secret);
+  });
+
+  it("opens an early-access post to everyone at its date", async () => {
+    const w = await world();
+    const publicAt = new Date(Date.now() + 30 * DAY);
+    const later = serviceContext({ now: new Date(publicAt.getTime() + 1000) });
+    const read = await getReadablePost(later, w.creator.handle, w.posts.early.slug);
+    expect(read?.html).toContain(w.secrets.early);
+  });
+});
+
+describe("posts that must look missing", () => {
+  it("hides deleted posts from lists, pages, feeds and the sitemap", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const post = await createPost(db, { creator, title: "Gone soon", publish: true });
+    await db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, post.id));
+    const ctx = serviceContext();
+    expect(await getReadablePost(ctx, creator.handle, post.slug)).toBeNull();
+    expect(await createCaller(ctx).post.read.byCreator({ creatorId: creator.id })).toEqual([]);
+    expect(await creatorFeedXml(ctx, creator.handle, ORIGIN)).not.toContain("Gone soon");
+    expect((await sitemapEntries(ctx)).map((e) => e.path)).not.toContain(`/${creator.handle}/posts/${post.slug}`);
+  });
+
+  it("redirects an old slug to the current one, but not for posts the viewer cannot see", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const post = await createPost(db, { creator, title: "Renamed", publish: true });
+    await db.insert(postSlugs).values({ creatorId: creator.id, slug: "old-name", postId: post.id });
+    expect(await findSlugRedirect(serviceContext(), creator.handle, "old-name")).toBe(post.slug);
+    const draft = await createPost(db, { creator, title: "Still a draft" });
+    await db.insert(postSlugs).values({ creatorId: creator.id, slug: "old-draft", postId: draft.id });
+    expect(await findSlugRedirect(serviceContext(), creator.handle, "old-draft")).toBeNull();
+    expect(await findSlugRedirect(asCreator(creator), creator.handle, "old-draft")).toBe(draft.slug);
+  });
+});
+
+describe("access settings", () => {
+  it("refuses another creator's tiers and anyone else's post", async () => {
+    const w = await world();
+    const other = await createCreator(testDb());
+    const ownOther = asCreator(other);
+    const foreignTier = await createTier(ownOther, { name: "Theirs", monthlyPrice: 100 });
+    const error = await caught(
+      setPostAccess(asCreator(w.creator), { postId: w.posts.paid.id, access: "tiers", tierIds: [foreignTier.id], teaserMode: "auto" }),
+    );
+    expect(error).toMatchObject({ code: "INVALID_INPUT", field: "tierIds" });
+    expect(await caught(setPostAccess(ownOther, { postId: w.posts.paid.id, access: "public", teaserMode: "auto" }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("previews a post as each kind of viewer with the same policy", async () => {
+    const w = await world();
+    const api = createCaller(asCreator(w.creator));
+    const asAnon = await api.post.access.viewAs({ postId: w.posts.paid.id, as: { kind: "anonymous" } });
+    expect(JSON.stringify(asAnon)).not.toContain(w.secrets.paid);
+    const asFree = await api.post.access.viewAs({ postId: w.posts.members.id, as: { kind: "free" } });
+    expect(asFree.html).toContain(w.secrets.members);
+    const asSupporter = await api.post.access.viewAs({ postId: w.posts.tiers.id, as: { kind: "tier", tierId: w.tiers.supporter.id } });
+    expect(asSupporter).toMatchObject({ html: null, locked: true });
+    const asPatron = await api.post.access.viewAs({ postId: w.posts.tiers.id, as: { kind: "tier", tierId: w.tiers.patron.id } });
+    expect(asPatron.html).toContain(w.secrets.tiers);
+  });
+});

@@ -1,0 +1,95 @@
+// Post settings beside the text: address (until first publish), preview text and teaser mode,
+// cover image, tags, comments and the publish notification. Access is the access policy's own.
+import { eq } from "drizzle-orm";
+import { posts } from "@/db/schema";
+import { AppError, AppErrorCode } from "@/lib/errors";
+import { postSettingsInput, type PostSettingsInput } from "@/lib/schemas/post";
+import { slugify } from "@/lib/slug";
+import type { ServiceContext } from "../context";
+import { requireOwnCoverImage } from "../media/files";
+import { derived } from "./derived";
+import { freeSlug, lockPost, ownPost, takenSlugs, withSlugRetry, type PostRow } from "./store";
+import { setPostTags, tagsOfPost } from "./tags";
+
+export type PostSettings = Pick<
+  PostRow,
+  "id" | "slug" | "teaserMode" | "previewText" | "teaserHtml" | "coverMediaId" | "commentsEnabled" | "notifyMembers" | "publishedAt"
+> & { tags: string[]; slugLocked: boolean };
+
+function settingsOf(post: PostRow, tags: string[]): PostSettings {
+  return {
+    id: post.id,
+    slug: post.slug,
+    teaserMode: post.teaserMode,
+    previewText: post.previewText,
+    teaserHtml: post.teaserHtml,
+    coverMediaId: post.coverMediaId,
+    commentsEnabled: post.commentsEnabled,
+    notifyMembers: post.notifyMembers,
+    publishedAt: post.publishedAt,
+    tags,
+    slugLocked: post.publishedAt !== null,
+  };
+}
+
+/**
+ * Changes only the settings named in `input`. They do not bump the text's version: an editor
+ * open elsewhere keeps saving its text without a conflict. They apply at once, also to a
+ * published post (the teaser is re-derived from the live text).
+ */
+export async function updatePostSettings(ctx: ServiceContext, input: PostSettingsInput): Promise<PostSettings> {
+  const data = postSettingsInput.parse(input);
+  const own = await ownPost(ctx, data.id);
+
+  if (data.coverMediaId) await requireOwnCoverImage(ctx.db, own.creatorId, data.coverMediaId);
+
+  return withSlugRetry(() =>
+    ctx.db.transaction(async (tx) => {
+      const post = await lockPost(tx, own.id);
+      const values: Partial<PostRow> = {};
+
+      if (data.slug !== undefined && data.slug !== post.slug) {
+        // NOTE: shared links must never break, so the address is frozen at the first publish.
+        if (post.publishedAt) {
+          throw new AppError(AppErrorCode.INVALID_INPUT, "The address is fixed once a post has been published.", { field: "slug" });
+        }
+        if (data.slug === "") {
+          values.slug = await freeSlug(tx, post.creatorId, post.title, post.id);
+        } else {
+          const slug = slugify(data.slug);
+          if (slug !== data.slug.toLowerCase()) {
+            throw new AppError(AppErrorCode.INVALID_INPUT, `Use lowercase letters, digits and dashes, like “${slug}”.`, { field: "slug" });
+          }
+          if ((await takenSlugs(tx, post.creatorId, slug, post.id)).has(slug)) {
+            throw new AppError(AppErrorCode.ALREADY_EXISTS, "Another of your posts uses this address. Try another.", { field: "slug" });
+          }
+          values.slug = slug;
+        }
+      }
+      if (data.teaserMode !== undefined) values.teaserMode = data.teaserMode;
+      if (data.previewText !== undefined) values.previewText = data.previewText.trim();
+      if (data.teaserMode === "custom" && !(values.previewText ?? post.previewText)) {
+        throw new AppError(AppErrorCode.INVALID_INPUT, "Write the preview text non-members will see.", { field: "previewText" });
+      }
+      if (data.coverMediaId !== undefined) values.coverMediaId = data.coverMediaId;
+      if (data.commentsEnabled !== undefined) values.commentsEnabled = data.commentsEnabled;
+      if (data.notifyMembers !== undefined) values.notifyMembers = data.notifyMembers;
+      if (values.teaserMode !== undefined || values.previewText !== undefined) {
+        const teaser = { teaserMode: values.teaserMode ?? post.teaserMode, previewText: values.previewText ?? post.previewText };
+        values.teaserHtml = derived(post.document, teaser).teaserHtml;
+      }
+
+      let row = post;
+      if (Object.keys(values).length > 0) {
+        const [updated] = await tx
+          .update(posts)
+          .set({ ...values, updatedAt: ctx.now })
+          .where(eq(posts.id, post.id))
+          .returning();
+        row = updated!;
+      }
+      const tags = data.tags !== undefined ? await setPostTags(tx, post.creatorId, post.id, data.tags) : await tagsOfPost(tx, post.id);
+      return settingsOf(row, tags);
+    }),
+  );
+}

@@ -1,0 +1,46 @@
+// Posts: the editor's own procedures here, and one sub-router per concept (post.read.*,
+// post.revisions.*, post.access.*, post.lifecycle.*, post.library.*).
+import {
+  createPostInput,
+  pendingChangesInput,
+  postByIdInput,
+  postSettingsInput,
+  publishPostInput,
+  savePostInput,
+} from "@/lib/schemas/post";
+import { searchPostsInput } from "@/lib/schemas/search";
+import {
+  createPost,
+  discardPendingChanges,
+  getPostForEditor,
+  previewPost,
+  publishPendingChanges,
+  publishPost,
+  savePost,
+} from "../../../services/posts/editing";
+import { searchPosts } from "../../../services/posts/search";
+import { updatePostSettings } from "../../../services/posts/settings";
+import { createTRPCRouter, creatorProcedure, publicProcedure } from "../../init";
+import { postAccessRouter } from "./access";
+import { postLibraryRouter } from "./library";
+import { postLifecycleRouter } from "./lifecycle";
+import { postReadRouter } from "./read";
+import { postRevisionsRouter } from "./revisions";
+
+export const postRouter = createTRPCRouter({
+  byId: creatorProcedure.input(postByIdInput).query(({ ctx, input }) => getPostForEditor(ctx, input.id)),
+  create: creatorProcedure.input(createPostInput).mutation(({ ctx, input }) => createPost(ctx, input)),
+  save: creatorProcedure.input(savePostInput).mutation(({ ctx, input }) => savePost(ctx, input)),
+  publish: creatorProcedure.input(publishPostInput).mutation(({ ctx, input }) => publishPost(ctx, input)),
+  // A published post's pending changes: put them live, or drop them.
+  update: creatorProcedure.input(pendingChangesInput).mutation(({ ctx, input }) => publishPendingChanges(ctx, input)),
+  discardChanges: creatorProcedure.input(pendingChangesInput).mutation(({ ctx, input }) => discardPendingChanges(ctx, input)),
+  preview: creatorProcedure.input(postByIdInput).query(({ ctx, input }) => previewPost(ctx, input.id)),
+  settings: creatorProcedure.input(postSettingsInput).mutation(({ ctx, input }) => updatePostSettings(ctx, input)),
+  search: publicProcedure.input(searchPostsInput).query(({ ctx, input }) => searchPosts(ctx, input.q, input.limit)),
+  read: postReadRouter,
+  revisions: postRevisionsRouter,
+  access: postAccessRouter,
+  lifecycle: postLifecycleRouter,
+  library: postLibraryRouter,
+});

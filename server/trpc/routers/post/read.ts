@@ -1,0 +1,14 @@
+// What readers fetch: a post by its address, a creator's posts, the newest across creators, and
+// where an old address now lives. Every answer comes through the access policy.
+import { postBySlugInput, postsByCreatorInput } from "@/lib/schemas/post";
+import { findSlugRedirect, getReadablePost, listPublishedPosts, listRecentPublished } from "../../../services/posts/reads";
+import { createTRPCRouter, publicProcedure } from "../../init";
+
+export const postReadRouter = createTRPCRouter({
+  bySlug: publicProcedure.input(postBySlugInput).query(({ ctx, input }) => getReadablePost(ctx, input.handle, input.slug)),
+  byCreator: publicProcedure
+    .input(postsByCreatorInput)
+    .query(({ ctx, input }) => listPublishedPosts(ctx, input.creatorId, input.limit)),
+  recent: publicProcedure.query(({ ctx }) => listRecentPublished(ctx)),
+  slugRedirect: publicProcedure.input(postBySlugInput).query(({ ctx, input }) => findSlugRedirect(ctx, input.handle, input.slug)),
+});
