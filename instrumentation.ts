@@ -1,7 +1,12 @@
-// Runs once when the server starts, before it serves: refuse to run without a production secret,
-// then bring the database schema up to date.
+// Runs once when the server starts, before it serves: refuse to run on a bad configuration or
+// without a production secret, then bring the database schema up to date.
 export async function register() {
+  // NOTE: NEXT_RUNTIME is not configuration: Next replaces it per runtime when it compiles this
+  // file, which is what keeps the Node-only start-up below out of the edge bundle. It stays a
+  // literal read; every setting of ours goes through server/env.ts.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkEnvAtStart } = await import("./server/env");
+  checkEnvAtStart();
   const { startServer } = await import("./server/startup");
   await startServer();
 }

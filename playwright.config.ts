@@ -11,6 +11,16 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 // database name first; workers inherit the variable, so all of them (and the server) agree on it.
 process.env.E2E_DATABASE_URL ??= newDatabaseUrl();
 
+// NOTE: fixtures build preconditions with the real services, which are marked `server-only`; the
+// marker only lets them load under the "react-server" condition (as `npm run db:seed` runs them).
+// Workers inherit this from the runner, which itself loads no server module (specs import only
+// types and server/testing/documents). The web server gets the runner's own options back: Next
+// sets its conditions itself.
+const inheritedNodeOptions = process.env.NODE_OPTIONS ?? "";
+if (!inheritedNodeOptions.includes("--conditions=react-server")) {
+  process.env.NODE_OPTIONS = `${inheritedNodeOptions} --conditions=react-server`.trim();
+}
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -50,7 +60,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    env: { E2E_PORT: String(PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL },
+    env: { E2E_PORT: String(PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL, NODE_OPTIONS: inheritedNodeOptions },
     // A cold `next build` takes one to two minutes on two idle cores, over three on busy ones.
     timeout: 600_000,
     // Never test against whatever happens to be on the port: it would not have this run's database.

@@ -1,6 +1,7 @@
 // Two test projects: `unit` (pure code, no I/O) and `integration` (services and procedures on a
 // real PostgreSQL database that test/integration-setup.ts creates and drops for each run).
 // Playwright specs in e2e/ and the benchmarks in bench/ belong to neither.
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
@@ -19,6 +20,13 @@ export default defineConfig({
     ],
   },
   test: {
+    // Tests write nothing into the working tree: tokens are signed with a fixed test secret
+    // (otherwise development's secret would be invented and kept in .data/), and anything else
+    // that defaults to the data folder goes to the system's temporary folder.
+    env: {
+      AUTH_SECRET: "test-only-secret-never-used-outside-vitest",
+      ATELIER_DATA_DIR: path.join(os.tmpdir(), "atelier-tests"),
+    },
     projects: [
       {
         extends: true,
@@ -46,7 +54,7 @@ export default defineConfig({
           maxWorkers: 2,
           // A plain `vitest run` runs both projects: unit first, then this group with its own pool.
           sequence: { groupOrder: 1 },
-          // Password hashing (scrypt) and a cold PostgreSQL make the first test of a file slower.
+          // A cold PostgreSQL and the first imports make the first test of a file slower.
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -1,11 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { siteOrigin } from "@/server/http/site-origin";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Atelier", template: "%s · Atelier" },
-  description: "Write, publish and share your work with the people who support it.",
-};
+// NOTE: a function, not a constant, so the origin is read from the configuration at run time; without
+// metadataBase Next would resolve canonical and OpenGraph addresses against localhost.
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(siteOrigin()),
+    title: { default: "Atelier", template: "%s · Atelier" },
+    description: "Write, publish and share your work with the people who support it.",
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fafaf9" };
 

@@ -1,12 +1,14 @@
 // The Results section of BENCHMARKS.md, written by every full run between two marker comments:
-// what ran (date, commit, machine, dataset, commands) and every table, so the document always
-// shows the figures of the last run and never a hand-copied mix of runs.
+// what ran (date, commit, machine, dataset, commands), every table, and the Reading of them
+// (results-reading.ts), so the document always shows the figures of the last run and its prose
+// quotes those figures, never a hand-copied mix of runs.
 import fs from "node:fs";
 import type { AutosaveMeasurement } from "./autosave";
 import type { OpenTimes, ScriptTotals } from "./browser";
 import type { Measurement } from "./load";
 import type { QueryCount } from "./queries";
 import { fixed, kb, markdownReport, markdownTable, mib, times, type Report, type Row } from "./report";
+import { readingMarkdown } from "./results-reading";
 
 export const RESULTS_START = "<!-- bench:results:start (written by npm run bench; edits here are replaced) -->";
 export const RESULTS_END = "<!-- bench:results:end -->";
@@ -236,6 +238,8 @@ export function resultsMarkdown(r: RunResults): string {
     "### Opening a post until it is editable",
     "",
     markdownTable(openRows(r)),
+    "",
+    readingMarkdown(r),
   ].join("\n");
 }
 

@@ -9,7 +9,7 @@ import type { DocumentNode, PostDocument } from "@/lib/document/validate";
 import type { ServiceContext } from "@/server/services/context";
 import { checkout } from "@/server/services/memberships/join";
 import { setPostAccess } from "@/server/services/posts/access-settings";
-import { applyPublish } from "@/server/services/posts/editing";
+import { applyPublish } from "@/server/services/posts/publish";
 import { createTier, publishTier } from "@/server/services/memberships/tiers";
 import { createCreator, createPost, createUser, type TestCreator } from "@/server/testing/factories";
 import { benchArticle, generateArticle, PUBLISHED_AT } from "./dataset";

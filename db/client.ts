@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { databaseEnv } from "./env";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -18,7 +19,7 @@ type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> 
 const globalForDb = globalThis as unknown as { atelierDb?: Handle };
 
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.ATELIER_DATA_DIR ?? ".data", "pglite");
+  return path.resolve(databaseEnv().ATELIER_DATA_DIR, "pglite");
 }
 
 export class EmbeddedDatabaseBusyError extends Error {
@@ -70,10 +71,10 @@ function acquireEmbeddedLock(dir: string): () => void {
 }
 
 function open(): Handle {
-  const url = process.env.DATABASE_URL;
+  const { DATABASE_URL: url, DATABASE_POOL_SIZE: poolSize } = databaseEnv();
   if (url) {
     const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: poolSize,
       onnotice: () => {},
     });
     return {

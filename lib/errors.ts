@@ -1,5 +1,6 @@
-// The closed set of errors a user can cause. Services throw AppError; one mapper (server/trpc)
-// turns codes into HTTP/tRPC statuses, and the UI turns them into plain words.
+// The closed set of errors a user can cause. Services throw AppError; the one map below gives each
+// code its HTTP status (the tRPC init and every route handler answer with it), and the UI turns
+// codes into plain words.
 
 export const AppErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
@@ -9,6 +10,8 @@ export const AppErrorCode = {
   CONFLICT: "CONFLICT",
   ALREADY_EXISTS: "ALREADY_EXISTS",
   RATE_LIMITED: "RATE_LIMITED",
+  /** Something we depend on (the database, the disk) is not answering: try again soon. */
+  UNAVAILABLE: "UNAVAILABLE",
 } as const;
 
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
@@ -28,4 +31,25 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** The HTTP status of each code. */
+export const HTTP_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+} as const satisfies Record<AppErrorCode, number>;
+
+export type AppErrorStatus = (typeof HTTP_STATUS)[AppErrorCode] | 413;
+
+export function httpStatus(error: AppError): AppErrorStatus {
+  // NOTE: input refused for its size (an upload over its cap) is "content too large", which
+  // proxies and clients understand; it is still INVALID_INPUT to the code that shows the words.
+  if (error.code === AppErrorCode.INVALID_INPUT && error.field === "size") return 413;
+  return HTTP_STATUS[error.code];
 }

@@ -1,5 +1,6 @@
 // Server start-up: configuration checks and migrations, before the first request is served; then
 // the job runner, which first publishes whatever came due while the server was down.
+import "server-only";
 import { migrateDatabase } from "@/db/migrate";
 import { authSecret } from "./auth/secret";
 import { startJobs } from "./jobs/start";

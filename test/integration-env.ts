@@ -1,7 +1,9 @@
 // Runs in each integration worker before its test file: points db/client at this run's database
-// (created by test/integration-setup.ts) and closes the pool when the file is done.
+// (created by test/integration-setup.ts), hashes the run's throwaway passwords at the test cost,
+// and closes the pool when the file is done.
 import { afterAll, inject } from "vitest";
 import { closeDb } from "@/db/client";
+import { lowerPasswordCostForTests } from "@/server/services/passwords";
 
 const databaseUrl = inject("databaseUrl");
 if (!databaseUrl) {
@@ -9,6 +11,7 @@ if (!databaseUrl) {
 }
 // NOTE: set before any test calls getDb(); db/client opens its pool lazily on first use.
 process.env.DATABASE_URL = databaseUrl;
+lowerPasswordCostForTests();
 
 afterAll(async () => {
   await closeDb();

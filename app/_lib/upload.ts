@@ -1,7 +1,6 @@
 // Sending one file to the media route with progress and cancel. XMLHttpRequest, because fetch
 // reports no upload progress; the raw file is the body, so nothing is re-encoded or buffered.
-import type { UploadedMedia } from "@/server/services/media/files";
-import { precheckUpload, type MediaKind } from "@/server/services/media/rules";
+import { precheckUpload, type MediaKind, type UploadedMedia } from "@/lib/media-rules";
 
 export type { UploadedMedia };
 

@@ -1,5 +1,5 @@
-// A creator's public page: one per user, addressed by its handle.
-import { pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+// A creator's public page: one per user, addressed by its handle, and the handles it had before.
+import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
 import { users } from "./auth";
 
@@ -22,4 +22,20 @@ export const creators = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("creators_handle_key").on(t.handle), uniqueIndex("creators_user_key").on(t.userId)],
+);
+
+/**
+ * Handles a creator used before their current one, so links to the old address redirect. A
+ * retired handle stays its creator's: nobody else can take it and catch their old links.
+ */
+export const creatorHandles = pgTable(
+  "creator_handles",
+  {
+    handle: text().primaryKey(),
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    retiredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("creator_handles_creator_idx").on(t.creatorId)],
 );

@@ -126,20 +126,3 @@ export const webhookEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
 );
-
-/** Private feed URLs for members; revoked when access ends. */
-export const feedTokens = pgTable(
-  "feed_tokens",
-  {
-    token: text().primaryKey(),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    creatorId: text()
-      .notNull()
-      .references(() => creators.id, { onDelete: "cascade" }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp({ withTimezone: true }),
-  },
-  (t) => [index("feed_tokens_user_idx").on(t.userId, t.creatorId)],
-);

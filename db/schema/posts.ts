@@ -45,7 +45,11 @@ export const posts = pgTable(
     html: text().notNull().default(""),
     teaserMode: teaserMode().notNull().default("auto"),
     previewText: text().notNull().default(""),
+    // What viewers without access get, stored final at save time (never the body of a post
+    // without a paywall break): every channel shows these as they are, and search matches a post
+    // a viewer may not read by its title and teaserText only.
     teaserHtml: text().notNull().default(""),
+    teaserText: text().notNull().default(""),
     excerpt: text().notNull().default(""),
     plainText: text().notNull().default(""),
     wordCount: integer().notNull().default(0),
@@ -79,6 +83,10 @@ export const posts = pgTable(
     index("posts_search_idx").using(
       "gin",
       sql`to_tsvector('simple', ${t.title} || ' ' || ${t.plainText})`,
+    ),
+    index("posts_public_search_idx").using(
+      "gin",
+      sql`to_tsvector('simple', ${t.title} || ' ' || ${t.teaserText})`,
     ),
   ],
 );

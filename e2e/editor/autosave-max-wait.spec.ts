@@ -1,11 +1,12 @@
 // Typing that never pauses long enough for the idle autosave still reaches the server at least
 // once a minute. The page runs on a fake clock, so a minute of steady typing takes seconds.
-import { docWithText } from "@/server/testing/factories";
+import { docWithText } from "@/server/testing/documents";
+import { EditorPage } from "../support/editor";
 import { expect, test } from "../support/fixtures";
 
 const TYPED = "The kiln stays hot all night and the glaze keeps changing colour as it cools down slowly.";
 
-test("typing without a pause is saved within a minute, before it stops", async ({ page, browser, users, posts, login }) => {
+test("typing without a pause is saved within a minute, before it stops", async ({ page, browser, users, posts, login, editor }) => {
   const creator = await users.createCreator();
   const post = await posts.create({ creator, title: "Marathon", document: docWithText("Start.") });
   await login(page, creator.user);
@@ -13,14 +14,11 @@ test("typing without a pause is saved within a minute, before it stops", async (
   page.on("request", (request) => {
     if (request.url().includes("/api/trpc/post.save")) saves.push(request.postData() ?? "");
   });
-  page.on("dialog", (dialog) => void dialog.accept());
 
   await page.clock.install({ time: new Date("2026-03-02T09:00:00Z") });
-  await page.goto(`/studio/posts/${post.id}`);
-  const body = page.getByRole("textbox", { name: "Post body" });
-  await expect(body).toContainText("Start.");
-  await body.click();
-  await page.keyboard.press("ControlOrMeta+End");
+  await editor.open(post.id);
+  await expect(editor.body).toContainText("Start.");
+  await editor.moveToEnd();
   // From here on, time moves only when the test says so.
   await page.clock.pauseAt(new Date("2026-03-02T09:05:00Z"));
 
@@ -39,8 +37,8 @@ test("typing without a pause is saved within a minute, before it stops", async (
   try {
     const otherPage = await other.newPage();
     await login(otherPage, creator.user);
-    await otherPage.goto(`/studio/posts/${post.id}`);
-    await expect(otherPage.getByRole("textbox", { name: "Post body" })).toContainText(`Start.${TYPED.slice(0, 55)}`);
+    const otherEditor = await new EditorPage(otherPage).open(post.id);
+    await expect(otherEditor.body).toContainText(`Start.${TYPED.slice(0, 55)}`);
   } finally {
     await other.close();
   }

@@ -1,93 +1,75 @@
 // The editor never loses a word: it autosaves with a visible status, keeps unsaved text on this
 // device across a reload, saves what was typed offline once the connection returns, and keeps a
 // published post's edits pending until Update.
-import type { Page } from "@playwright/test";
-import { docWithText } from "@/server/testing/factories";
+import { docWithText } from "@/server/testing/documents";
 import { expect, test } from "../support/fixtures";
 
-async function openEditor(page: Page, postId: string) {
-  // Leaving with unsaved text asks first; these tests leave on purpose.
-  page.on("dialog", (dialog) => void dialog.accept());
-  await page.goto(`/studio/posts/${postId}`);
-  const body = page.getByRole("textbox", { name: "Post body" });
-  await expect(body).toBeVisible();
-  return { body, status: page.locator("[data-save-state]") };
-}
-
-async function typeAtEnd(page: Page, body: ReturnType<Page["getByRole"]>, text: string) {
-  await body.click();
-  await page.keyboard.press("ControlOrMeta+End");
-  await page.keyboard.type(text);
-}
-
-test("autosaves shortly after typing stops and says when", async ({ page, users, posts, login }) => {
+test("autosaves shortly after typing stops and says when", async ({ page, users, posts, login, editor }) => {
   const creator = await users.createCreator();
   const post = await posts.create({ creator, title: "Autosave", document: docWithText("Start.") });
   await login(page, creator.user);
-  const { body, status } = await openEditor(page, post.id);
+  await editor.open(post.id);
 
-  await typeAtEnd(page, body, " Typed and left alone.");
+  await editor.typeAtEnd(" Typed and left alone.");
 
-  await expect(status).toHaveAttribute("data-save-state", "saved");
-  await expect(status).toHaveText(/^Saved \d{1,2}[:.]\d{2}/);
+  await expect(editor.saveStatus).toHaveText(/^Saved \d{1,2}[:.]\d{2}/);
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Post body" })).toContainText("Start. Typed and left alone.");
+  await expect(editor.body).toContainText("Start. Typed and left alone.");
 });
 
-test("offers back text that never reached the server after a reload", async ({ page, users, posts, login }) => {
+test("offers back text that never reached the server after a reload", async ({ page, users, posts, login, editor }) => {
   const creator = await users.createCreator();
   const post = await posts.create({ creator, title: "Crash", document: docWithText("Saved part.") });
   await login(page, creator.user);
   // Every save fails, as if the tab crashed before it could send anything.
   await page.route("**/api/trpc/post.save**", (route) => route.abort());
-  const { body, status } = await openEditor(page, post.id);
+  await editor.open(post.id);
 
-  await typeAtEnd(page, body, " Words only this device has.");
-  await expect(status).toHaveAttribute("data-save-state", "error");
+  await editor.typeAtEnd(" Words only this device has.");
+  await editor.expectSaveStatus("error");
   await page.unroute("**/api/trpc/post.save**");
   await page.reload();
 
   const offer = page.getByRole("alert").filter({ hasText: "This device kept changes" });
   await expect(offer).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Post body" })).toHaveText("Saved part.");
+  await expect(editor.body).toHaveText("Saved part.");
   await offer.getByRole("button", { name: "Restore them" }).click();
 
-  await expect(page.getByRole("textbox", { name: "Post body" })).toContainText("Saved part. Words only this device has.");
-  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  await expect(editor.body).toContainText("Saved part. Words only this device has.");
+  await editor.expectSaveStatus("saved");
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Post body" })).toContainText("Words only this device has.");
+  await expect(editor.body).toContainText("Words only this device has.");
   await expect(page.getByText("This device kept changes")).toHaveCount(0);
 });
 
-test("keeps what was typed offline and saves it when the connection returns", async ({ page, context, users, posts, login }) => {
+test("keeps what was typed offline and saves it when the connection returns", async ({ page, context, users, posts, login, editor }) => {
   const creator = await users.createCreator();
   const post = await posts.create({ creator, title: "Train", document: docWithText("Before the tunnel.") });
   await login(page, creator.user);
-  const { body, status } = await openEditor(page, post.id);
+  await editor.open(post.id);
 
   await context.setOffline(true);
-  await typeAtEnd(page, body, " Written in the tunnel.");
-  await expect(status).toHaveAttribute("data-save-state", "offline");
-  await expect(status).toHaveText("Offline — kept on this device");
+  await editor.typeAtEnd(" Written in the tunnel.");
+  await expect(editor.saveStatus).toHaveText("Offline — kept on this device");
 
   await context.setOffline(false);
-  await expect(status).toHaveAttribute("data-save-state", "saved");
+  await editor.expectSaveStatus("saved");
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Post body" })).toContainText("Before the tunnel. Written in the tunnel.");
+  await expect(editor.body).toContainText("Before the tunnel. Written in the tunnel.");
 });
 
-test("keeps a published post's edits pending until Update", async ({ page, browser, baseURL, users, posts, login }) => {
+test("keeps a published post's edits pending until Update", async ({ page, browser, baseURL, users, posts, login, editor }) => {
   const creator = await users.createCreator();
   const post = await posts.create({ creator, title: "Live", document: docWithText("The published words."), publish: true });
   await login(page, creator.user);
-  const { body, status } = await openEditor(page, post.id);
+  await editor.open(post.id);
   const reader = await browser.newContext({ baseURL });
   const readerPage = await reader.newPage();
   const publicPath = `/${creator.handle}/posts/${post.slug}`;
 
   try {
-    await typeAtEnd(page, body, " A correction.");
-    await expect(status).toHaveAttribute("data-save-state", "saved");
+    await editor.typeAtEnd(" A correction.");
+    await editor.expectSaveStatus("saved");
     const pending = page.getByRole("status").filter({ hasText: "Unpublished changes" });
     await expect(pending).toBeVisible();
     await readerPage.goto(publicPath);

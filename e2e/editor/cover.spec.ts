@@ -1,35 +1,20 @@
 // A post's or a tier's cover chosen from the creator's own images (or uploaded on the spot) in the post
 // settings or the tier form, and shown on the creator's public page and join page.
-import type { Page } from "@playwright/test";
-import sharp from "sharp";
-import { docWithText } from "@/server/testing/factories";
+import { docWithText } from "@/server/testing/documents";
 import { expect, test } from "../support/fixtures";
+import { solidPng, uploadImage } from "../support/media";
 
-async function uploadImage(page: Page, name: string, background: string): Promise<string> {
-  const response = await page.context().request.post("/api/media", {
-    headers: { "x-media-kind": "image", "x-file-name": name, "content-type": "application/octet-stream" },
-    data: await png(background),
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
-
-function png(background: string) {
-  return sharp({ create: { width: 1200, height: 600, channels: 3, background } }).png().toBuffer();
-}
-
-test("a creator picks a cover from their images and it shows on their page's post card", async ({ page, browser, users, posts, login }) => {
+test("a creator picks a cover from their images and it shows on their page's post card", async ({ page, browser, users, posts, login, editor }) => {
   const creator = await users.createCreator();
   const post = await posts.create({ creator, title: "Open studio day", document: docWithText("Come and see the new pots.") });
   await login(page, creator.user);
 
   // Two earlier uploads: the library lists the newest first.
-  const older = await uploadImage(page, "older.png", "#a16207");
-  const newer = await uploadImage(page, "newer.png", "#0369a1");
+  const older = await uploadImage(page, "older.png", await solidPng("#a16207"));
+  const newer = await uploadImage(page, "newer.png", await solidPng("#0369a1"));
 
-  await page.goto(`/studio/posts/${post.id}`);
-  await page.getByRole("button", { name: "Settings" }).click();
-  const settings = page.getByRole("dialog", { name: "Post settings" });
+  await editor.open(post.id);
+  const settings = await editor.openSettings();
   await expect(settings.getByText("No cover")).toBeVisible();
   await settings.getByRole("button", { name: "Choose the cover image" }).click();
 
@@ -47,8 +32,7 @@ test("a creator picks a cover from their images and it shows on their page's pos
   await expect(settings.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
   await settings.getByRole("button", { name: "Close" }).click();
 
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Published at" })).toBeVisible();
+  await editor.publish(creator.handle);
 
   // The creator, then an anonymous visitor: a published post's cover is public.
   const visitor = await browser.newContext();
@@ -65,20 +49,19 @@ test("a creator picks a cover from their images and it shows on their page's pos
   }
 });
 
-test("a creator with no images is guided to upload one, which becomes the cover", async ({ page, users, posts, login }) => {
+test("a creator with no images is guided to upload one, which becomes the cover", async ({ page, users, posts, login, editor }) => {
   const creator = await users.createCreator();
   const post = await posts.create({ creator, title: "First post", document: docWithText("Hello.") });
   await login(page, creator.user);
-  await page.goto(`/studio/posts/${post.id}`);
-  await page.getByRole("button", { name: "Settings" }).click();
-  const settings = page.getByRole("dialog", { name: "Post settings" });
+  await editor.open(post.id);
+  const settings = await editor.openSettings();
   await settings.getByRole("button", { name: "Choose the cover image" }).click();
 
   const library = page.getByRole("dialog", { name: "Choose the cover image" });
   await expect(library.getByText("You have not uploaded any images yet.")).toBeVisible();
   const chooser = page.waitForEvent("filechooser");
   await library.getByRole("button", { name: "Upload an image" }).click();
-  await (await chooser).setFiles({ name: "kiln.png", mimeType: "image/png", buffer: await png("#166534") });
+  await (await chooser).setFiles({ name: "kiln.png", mimeType: "image/png", buffer: await solidPng("#166534") });
 
   const current = settings.getByRole("img", { name: "Cover image: the current choice" });
   await expect(current).toHaveAttribute("src", /^\/api\/media\/[0-9a-f-]{36}\?w=480$/, { timeout: 30_000 });
@@ -87,8 +70,7 @@ test("a creator with no images is guided to upload one, which becomes the cover"
   const chosen = await current.getAttribute("src");
 
   await page.reload();
-  await page.getByRole("button", { name: "Settings" }).click();
-  const reopened = page.getByRole("dialog", { name: "Post settings" });
+  const reopened = await editor.openSettings();
   await expect(reopened.getByRole("img", { name: "Cover image: the current choice" })).toHaveAttribute("src", chosen!);
   await reopened.getByRole("button", { name: "Remove the cover image" }).click();
   await expect(reopened.getByText("No cover")).toBeVisible();
@@ -97,7 +79,7 @@ test("a creator with no images is guided to upload one, which becomes the cover"
 test("the same picker sets a tier's cover, shown on the join page once the tier is published", async ({ page, browser, users, login }) => {
   const creator = await users.createCreator();
   await login(page, creator.user);
-  const image = await uploadImage(page, "supporters.png", "#9d174d");
+  const image = await uploadImage(page, "supporters.png", await solidPng("#9d174d"));
 
   await page.goto("/studio/tiers");
   await page.getByRole("button", { name: "New tier" }).click();

@@ -1,6 +1,5 @@
 // Writing in the editor: formatting from the toolbar and the keyboard, a link through the link
 // form, markdown pasted as formatted text; then the published page's HTML carries all of it.
-import { publishFromEditor } from "../support/editor";
 import { expect, test } from "../support/fixtures";
 
 const MARKDOWN = [
@@ -19,15 +18,11 @@ const MARKDOWN = [
   "[sneaky](javascript:alert(1))",
 ].join("\n");
 
-test("a creator formats text and pastes markdown, and readers get it as HTML", async ({ page, users, login, request }) => {
+test("a creator formats text and pastes markdown, and readers get it as HTML", async ({ page, users, login, request, editor }) => {
   const creator = await users.createCreator();
   await login(page, creator.user);
-  const title = `Formatting ${Date.now().toString(36)}`;
-
-  await page.goto("/studio/posts/new");
-  await page.getByLabel("Title").fill(title);
-  const body = page.getByRole("textbox", { name: "Post body" });
-  const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+  await editor.openNew(`Formatting ${Date.now().toString(36)}`);
+  const { body, toolbar } = editor;
 
   await test.step("format with shortcuts and the toolbar", async () => {
     await body.click();
@@ -84,9 +79,8 @@ test("a creator formats text and pastes markdown, and readers get it as HTML", a
 
   let postPath = "";
   await test.step("save and publish", async () => {
-    await page.getByRole("button", { name: "Save draft" }).click();
-    await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
-    postPath = await publishFromEditor(page, creator.handle);
+    await editor.save();
+    postPath = await editor.publish(creator.handle);
   });
 
   await test.step("the public page carries the formatting as HTML", async () => {

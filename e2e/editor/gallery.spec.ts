@@ -1,23 +1,18 @@
 // A gallery edited in place: several images uploaded at once become one gallery, reordered by
 // dragging or from the keyboard, described image by image, grown and shrunk; readers get the
 // images in the order and with the descriptions the creator left.
-import type { Locator, Page } from "@playwright/test";
-import sharp from "sharp";
-import { publishFromEditor } from "../support/editor";
+import type { Locator } from "@playwright/test";
+import type { EditorPage } from "../support/editor";
 import { expect, test } from "../support/fixtures";
+import { solidPng } from "../support/media";
 
 async function png(name: string, background: string) {
-  return { name, mimeType: "image/png", buffer: await sharp({ create: { width: 640, height: 480, channels: 3, background } }).png().toBuffer() };
+  return { name, mimeType: "image/png", buffer: await solidPng(background, 640, 480) };
 }
 
-async function uploadGallery(page: Page, names: [string, string][]) {
-  const body = page.getByRole("textbox", { name: "Post body" });
-  await body.click();
-  await page.keyboard.type("/image");
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Enter");
-  await (await chooser).setFiles(await Promise.all(names.map(([name, colour]) => png(name, colour))));
-  const gallery = body.getByRole("group", { name: `Gallery of ${names.length} images` });
+async function uploadGallery(editor: EditorPage, names: [string, string][]) {
+  await editor.insertFiles("image", await Promise.all(names.map(([name, colour]) => png(name, colour))));
+  const gallery = editor.body.getByRole("group", { name: `Gallery of ${names.length} images` });
   await expect(gallery).toBeVisible({ timeout: 30_000 });
   return gallery;
 }
@@ -26,13 +21,12 @@ function order(gallery: Locator): Promise<string[]> {
   return gallery.locator("li[data-media-id]").evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute("data-media-id") ?? ""));
 }
 
-test("a creator reorders and describes a gallery, and readers see that order and description", async ({ page, browser, users, login }) => {
+test("a creator reorders and describes a gallery, and readers see that order and description", async ({ page, browser, users, login, editor }) => {
   const creator = await users.createCreator();
   await login(page, creator.user);
-  await page.goto("/studio/posts/new");
-  await page.getByLabel("Title").fill("Three firings");
+  await editor.openNew("Three firings");
 
-  const gallery = await uploadGallery(page, [["first.png", "#c2410c"], ["second.png", "#15803d"], ["third.png", "#1d4ed8"]]);
+  const gallery = await uploadGallery(editor, [["first.png", "#c2410c"], ["second.png", "#15803d"], ["third.png", "#1d4ed8"]]);
   const [first, second, third] = await order(gallery);
   expect(new Set([first, second, third]).size).toBe(3);
 
@@ -54,7 +48,7 @@ test("a creator reorders and describes a gallery, and readers see that order and
 
   await gallery.getByLabel("Description (alt text) of image 1 of 3").fill("A blue glaze fresh from the kiln");
 
-  const postPath = await publishFromEditor(page, creator.handle);
+  const postPath = await editor.publish(creator.handle);
 
   const reader = await browser.newContext();
   try {
@@ -71,14 +65,13 @@ test("a creator reorders and describes a gallery, and readers see that order and
   }
 });
 
-test("a gallery grows with more uploads, and removing its last image removes it", async ({ page, users, login }) => {
+test("a gallery grows with more uploads, and removing its last image removes it", async ({ page, users, login, editor }) => {
   const creator = await users.createCreator();
   await login(page, creator.user);
-  await page.goto("/studio/posts/new");
-  await page.getByLabel("Title").fill("Small gallery");
+  await editor.openNew("Small gallery");
 
-  const body = page.getByRole("textbox", { name: "Post body" });
-  await uploadGallery(page, [["one.png", "#7c3aed"], ["two.png", "#0f766e"]]);
+  const { body } = editor;
+  await uploadGallery(editor, [["one.png", "#7c3aed"], ["two.png", "#0f766e"]]);
   await body.getByLabel("Images to add to the gallery").setInputFiles([await png("three.png", "#be123c")]);
   const gallery = body.getByRole("group", { name: "Gallery of 3 images" });
   await expect(gallery.locator("li img")).toHaveCount(3);
@@ -91,10 +84,8 @@ test("a gallery grows with more uploads, and removing its last image removes it"
   await expect(body.getByRole("group", { name: /^Gallery of/ })).toHaveCount(0);
 
   // The document no longer holds a gallery: after saving, a reload shows none.
-  page.on("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  await editor.save();
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Post body" })).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Post body" }).getByRole("group", { name: /^Gallery of/ })).toHaveCount(0);
+  await expect(body).toBeVisible();
+  await expect(body.getByRole("group", { name: /^Gallery of/ })).toHaveCount(0);
 });

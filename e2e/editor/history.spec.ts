@@ -1,27 +1,21 @@
 // The history panel: revisions listed with when and why, previewed, compared and restored.
-import { docWithText } from "@/server/testing/factories";
+import { docWithText } from "@/server/testing/documents";
 import { expect, test } from "../support/fixtures";
 
-test("restores an earlier revision, and the restore is kept as a revision too", async ({ page, users, posts, login }) => {
+test("restores an earlier revision, and the restore is kept as a revision too", async ({ page, users, posts, login, editor }) => {
   const creator = await users.createCreator();
   const post = await posts.create({ creator, title: "Essay", document: docWithText("") });
   await login(page, creator.user);
-  page.on("dialog", (dialog) => void dialog.accept());
-  await page.goto(`/studio/posts/${post.id}`);
-  const body = page.getByRole("textbox", { name: "Post body" });
-  const status = page.locator("[data-save-state]");
+  await editor.open(post.id);
 
-  await body.click();
-  await page.keyboard.type("The first idea, kept.");
+  await editor.typeAtEnd("The first idea, kept.");
   await page.keyboard.press("ControlOrMeta+s");
-  await expect(status).toHaveAttribute("data-save-state", "saved");
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.type("A second thought.");
+  await editor.expectSaveStatus("saved");
+  await editor.replaceText("A second thought.");
   await page.keyboard.press("ControlOrMeta+s");
-  await expect(status).toHaveAttribute("data-save-state", "saved");
+  await editor.expectSaveStatus("saved");
 
-  await page.getByRole("button", { name: "History" }).click();
-  const history = page.getByRole("dialog", { name: "History" });
+  const history = await editor.openHistory();
   const revisions = history.getByRole("navigation", { name: "Revisions" }).getByRole("button");
   await expect(revisions).toHaveCount(2);
   await expect(revisions.first()).toContainText("Saved");
@@ -37,11 +31,11 @@ test("restores an earlier revision, and the restore is kept as a revision too", 
 
   await history.getByRole("button", { name: "Restore this version" }).click();
   await expect(history).toBeHidden();
-  await expect(body).toHaveText("The first idea, kept.");
+  await expect(editor.body).toHaveText("The first idea, kept.");
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Post body" })).toHaveText("The first idea, kept.");
+  await expect(editor.body).toHaveText("The first idea, kept.");
 
-  await page.getByRole("button", { name: "History" }).click();
+  await editor.openHistory();
   await expect(revisions).toHaveCount(3);
   await expect(revisions.first()).toContainText("Restored");
 });

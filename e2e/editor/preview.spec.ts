@@ -3,13 +3,11 @@
 // stays a 404 for everyone else.
 import { expect, test } from "../support/fixtures";
 
-test("a creator previews a draft as readers will see it, and the draft stays hidden", async ({ page, browser, users, login }) => {
+test("a creator previews a draft as readers will see it, and the draft stays hidden", async ({ page, browser, users, login, editor }) => {
   const creator = await users.createCreator();
   await login(page, creator.user);
-  await page.goto("/studio/posts/new");
-  await page.getByLabel("Title").fill("Before the reveal");
-  const body = page.getByRole("textbox", { name: "Post body" });
-  const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+  await editor.openNew("Before the reveal");
+  const { body, toolbar } = editor;
 
   await body.click();
   await toolbar.getByRole("button", { name: "Heading 2" }).click();
@@ -61,8 +59,7 @@ test("a creator previews a draft as readers will see it, and the draft stays hid
     await expect(visitorPage.getByText("Chapter one")).toHaveCount(0);
 
     // Once published, readers get exactly what the preview showed.
-    await page.getByRole("button", { name: "Publish" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Published at" })).toContainText(draftPath);
+    expect(await editor.publish(creator.handle)).toBe(draftPath);
     const published = await visitorPage.goto(draftPath);
     expect(published?.status()).toBe(200);
     const publicBody = visitorPage.getByRole("article").locator(".prose-post");

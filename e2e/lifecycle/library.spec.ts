@@ -1,6 +1,6 @@
 // The posts library: filters live in the URL and survive a reload; a selection can be tagged and
 // archived at once; the trash gives a deleted post back.
-import { docWithText } from "@/server/testing/factories";
+import { docWithText } from "@/server/testing/documents";
 import { expect, test, uniqueToken } from "../support/fixtures";
 
 test("search and status filters survive a reload, and bulk actions apply to the selection", async ({ page, users, posts, login }) => {

@@ -3,7 +3,6 @@
 // and the media route serving files only to those allowed, with the right caching.
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
-import { publishFromEditor } from "../support/editor";
 import { expect, test } from "../support/fixtures";
 
 /** A PNG of noise: it does not compress, so its upload takes long enough to watch. */
@@ -25,35 +24,24 @@ async function throttleUploads(page: Page, bytesPerSecond: number) {
   });
 }
 
-async function pickFromSlashMenu(page: Page, command: string, file: { name: string; mimeType: string; buffer: Buffer }) {
-  const body = page.getByRole("textbox", { name: "Post body" });
-  await body.click();
-  await page.keyboard.type(`/${command}`);
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Enter");
-  await (await chooser).setFiles(file);
-}
-
-test("a creator uploads an image with progress, describes it, and readers see it", async ({ page, browser, users, login }) => {
+test("a creator uploads an image with progress, describes it, and readers see it", async ({ page, browser, users, login, editor }) => {
   const creator = await users.createCreator();
   await login(page, creator.user);
-  await page.goto("/studio/posts/new");
-  await page.getByLabel("Title").fill("A morning by the lake");
+  await editor.openNew("A morning by the lake");
 
   await throttleUploads(page, 100 * 1024);
-  await pickFromSlashMenu(page, "image", { name: "lake.png", mimeType: "image/png", buffer: await noisyPng(420, 300) });
+  await editor.insertFiles("image", { name: "lake.png", mimeType: "image/png", buffer: await noisyPng(420, 300) });
 
   const uploads = page.getByRole("list", { name: "Uploads" });
   await expect(uploads.getByRole("progressbar", { name: "Uploading lake.png" })).toBeVisible();
   await expect(uploads.getByRole("button", { name: "Cancel upload of lake.png" })).toBeVisible();
 
-  const body = page.getByRole("textbox", { name: "Post body" });
-  const placed = body.locator("figure.media-image img");
+  const placed = editor.body.locator("figure.media-image img");
   await expect(placed).toBeVisible({ timeout: 30_000 });
   await expect(uploads).toHaveCount(0);
-  await body.getByLabel("Image description (alt text)").fill("A calm lake at dawn");
+  await editor.body.getByLabel("Image description (alt text)").fill("A calm lake at dawn");
 
-  const postPath = await publishFromEditor(page, creator.handle);
+  const postPath = await editor.publish(creator.handle);
 
   const reader = await browser.newContext();
   const readerPage = await reader.newPage();
@@ -70,25 +58,24 @@ test("a creator uploads an image with progress, describes it, and readers see it
   await reader.close();
 });
 
-test("a file that is not an image is refused next to the upload, and an upload can be cancelled", async ({ page, users, login }) => {
+test("a file that is not an image is refused next to the upload, and an upload can be cancelled", async ({ page, users, login, editor }) => {
   const creator = await users.createCreator();
   await login(page, creator.user);
-  await page.goto("/studio/posts/new");
+  await editor.open();
   const uploads = page.getByRole("list", { name: "Uploads" });
-  const body = page.getByRole("textbox", { name: "Post body" });
 
-  await pickFromSlashMenu(page, "image", { name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("These are my notes, not a photo.\n") });
+  await editor.insertFiles("image", { name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("These are my notes, not a photo.\n") });
   const refused = uploads.getByRole("listitem").filter({ hasText: "notes.jpg" });
   await expect(refused.getByRole("alert")).toHaveText("This is not an image we accept. Use JPEG, PNG, WebP, GIF or AVIF.");
   await refused.getByRole("button", { name: "Dismiss the message about notes.jpg" }).click();
   await expect(uploads).toHaveCount(0);
 
   await throttleUploads(page, 20 * 1024);
-  await pickFromSlashMenu(page, "image", { name: "big.png", mimeType: "image/png", buffer: await noisyPng(600, 600) });
+  await editor.insertFiles("image", { name: "big.png", mimeType: "image/png", buffer: await noisyPng(600, 600) });
   await expect(uploads.getByRole("progressbar", { name: "Uploading big.png" })).toBeVisible();
   await uploads.getByRole("button", { name: "Cancel upload of big.png" }).click();
   await expect(uploads).toHaveCount(0);
-  await expect(body.locator("figure.media-image")).toHaveCount(0);
+  await expect(editor.body.locator("figure.media-image")).toHaveCount(0);
 });
 
 test("the media route checks the uploader, the bytes and the viewer", async ({ page, browser, users, login }) => {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
+import { docWithPaywall } from "@/server/testing/documents";
 import type { TestCreator, TestPost, TestUser } from "@/server/testing/factories";
 import { expect, test as base } from "../support/fixtures";
 
@@ -17,37 +18,24 @@ type World = {
   paidSecret: string;
 };
 
-function gatedDocument(teaser: string, body: string) {
-  return {
-    type: "doc",
-    content: [
-      { type: "paragraph", content: [{ type: "text", text: teaser }] },
-      { type: "paywallBreak" },
-      { type: "paragraph", content: [{ type: "text", text: body }] },
-    ],
-  };
-}
-
 const test = base.extend<{ world: World }>({
-  world: async ({ users, posts, db }, use) => {
-    const tiers = await import("@/server/services/memberships/tiers");
+  world: async ({ users, posts, tiers }, use) => {
     const creator = await users.createCreator({ displayName: "Ines Atelier" });
-    const own = { db, viewer: { userId: creator.userId }, now: new Date(), creator };
-    await tiers.publishTier(own, (await tiers.createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
-    await tiers.publishTier(own, (await tiers.createTier(own, { name: "Supporter", monthlyPrice: 500 })).id);
+    await tiers.create({ creator, name: "Friends", monthlyPrice: 0 });
+    await tiers.create({ creator, name: "Supporter", monthlyPrice: 500 });
     const membersSecret = `members-only ${randomUUID()}`;
     const paidSecret = `paid-only ${randomUUID()}`;
     const membersPost = await posts.create({
       creator,
       title: "Notes for members",
-      document: gatedDocument("A word for everyone.", membersSecret),
+      document: docWithPaywall("A word for everyone.", membersSecret),
       access: "members",
       publish: true,
     });
     const paidPost = await posts.create({
       creator,
       title: "The supporters' essay",
-      document: gatedDocument("The opening lines.", paidSecret),
+      document: docWithPaywall("The opening lines.", paidSecret),
       access: "paid",
       publish: true,
     });

@@ -4,36 +4,26 @@
 import { randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { emailOptOuts, mailOutbox } from "@/db/schema";
+import { docWithPaywall } from "@/server/testing/documents";
 import { expect, test } from "../support/fixtures";
 
-test("a member gets the new post by email and unsubscribes from its link", async ({ page, browser, users, posts, db, login }) => {
-  const tiers = await import("@/server/services/memberships/tiers");
-  const { joinFree } = await import("@/server/services/memberships/join");
+test("a member gets the new post by email and unsubscribes from its link", async ({ page, browser, users, posts, tiers, memberships, db, login, editor }) => {
   const creator = await users.createCreator({ displayName: "Noor Ceramics" });
-  const own = { db, viewer: { userId: creator.userId }, now: new Date(), creator };
-  const friends = await tiers.publishTier(own, (await tiers.createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
+  const friends = await tiers.create({ creator, name: "Friends", monthlyPrice: 0 });
   const fan = await users.create({ name: "Fan Reader" });
-  await joinFree({ db, viewer: { userId: fan.id }, now: new Date() }, { tierId: friends.id });
+  await memberships.create({ tier: friends, user: fan });
   const secret = `glaze-notes-${randomUUID()}`;
   const draft = await posts.create({
     creator,
     title: "Kiln diary: the celadon batch",
     access: "members",
-    document: {
-      type: "doc",
-      content: [
-        { type: "paragraph", content: [{ type: "text", text: "Opening the kiln this morning." }] },
-        { type: "paywallBreak" },
-        { type: "paragraph", content: [{ type: "text", text: `For members: ${secret}` }] },
-      ],
-    },
+    document: docWithPaywall("Opening the kiln this morning.", `For members: ${secret}`),
   });
 
   await test.step("the creator publishes the members post", async () => {
     await login(page, creator.user);
-    await page.goto(`/studio/posts/${draft.id}`);
-    await page.getByRole("button", { name: "Publish" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Published at" })).toBeVisible();
+    await editor.open(draft.id);
+    await editor.publish(creator.handle);
   });
 
   let unsubscribePath = "";

@@ -3,13 +3,13 @@
 // waits for the membership and shows it once it exists, and a cancelled payment says so.
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
-import { memberships } from "@/db/schema";
-import type { TestCreator, TestUser } from "@/server/testing/factories";
+import type { TestCreator, TestTier, TestUser } from "@/server/testing/factories";
 import { expect, test as base } from "../support/fixtures";
+import { uploadImage } from "../support/media";
 
 type World = {
   creator: TestCreator & { user: TestUser };
-  patron: { id: string };
+  patron: TestTier;
   coverId: string;
   draftCoverId: string;
 };
@@ -20,18 +20,8 @@ function landscape(from: string, to: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-async function uploadImage(page: Page, name: string, data: Buffer): Promise<string> {
-  const response = await page.context().request.post("/api/media", {
-    headers: { "x-media-kind": "image", "x-file-name": name, "content-type": "application/octet-stream" },
-    data,
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
-
 const test = base.extend<{ world: World }>({
-  world: async ({ browser, users, login, db }, use) => {
-    const tiers = await import("@/server/services/memberships/tiers");
+  world: async ({ browser, users, login, tiers }, use) => {
     const creator = await users.createCreator({ displayName: "Marta Prints" });
     // Covers are uploaded as the creator would, through the media route.
     const context = await browser.newContext();
@@ -41,22 +31,17 @@ const test = base.extend<{ world: World }>({
     const draftCoverId = await uploadImage(page, "draft.png", await landscape("#333333", "#999999"));
     await context.close();
 
-    const own = { db, viewer: { userId: creator.userId }, now: new Date(), creator };
-    await tiers.publishTier(own, (await tiers.createTier(own, { name: "Friends", monthlyPrice: 0, benefits: ["Members posts"] })).id);
-    const patron = await tiers.publishTier(
-      own,
-      (
-        await tiers.createTier(own, {
-          name: "Patron",
-          monthlyPrice: 900,
-          annualPrice: 9000,
-          description: "A **signed print** every season, and every post first.\n\n- [About the prints](https://prints.example/about)\n- [not a link](javascript:alert`1`)",
-          benefits: ["Everything in Friends", "Quarterly signed print"],
-          coverMediaId: coverId,
-        })
-      ).id,
-    );
-    await tiers.createTier(own, { name: "Secret draft", monthlyPrice: 100, coverMediaId: draftCoverId });
+    await tiers.create({ creator, name: "Friends", monthlyPrice: 0, benefits: ["Members posts"] });
+    const patron = await tiers.create({
+      creator,
+      name: "Patron",
+      monthlyPrice: 900,
+      annualPrice: 9000,
+      description: "A **signed print** every season, and every post first.\n\n- [About the prints](https://prints.example/about)\n- [not a link](javascript:alert`1`)",
+      benefits: ["Everything in Friends", "Quarterly signed print"],
+      coverMediaId: coverId,
+    });
+    await tiers.create({ creator, name: "Secret draft", monthlyPrice: 100, coverMediaId: draftCoverId, status: "draft" });
     await use({ creator, patron, coverId, draftCoverId });
   },
 });
@@ -108,7 +93,7 @@ test("without Stripe configured, a paid join offers the sandbox card form and it
   await page.setViewportSize({ width: 390, height: 844 });
 });
 
-test("a fan back from Stripe sees the payment being confirmed, then the membership", async ({ page, login, users, world, db }) => {
+test("a fan back from Stripe sees the payment being confirmed, then the membership", async ({ page, login, users, memberships, world }) => {
   const fan = await users.create();
   await login(page, fan);
   const membershipId = crypto.randomUUID();
@@ -117,19 +102,8 @@ test("a fan back from Stripe sees the payment being confirmed, then the membersh
   await expect(page.getByText("Checking with Stripe…")).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
 
-  // Stripe's webhook starts the membership (as handleStripeWebhook does); the waiting page picks it up.
-  await db.insert(memberships).values({
-    id: membershipId,
-    userId: fan.id,
-    creatorId: world.creator.id,
-    tierId: world.patron.id,
-    price: 9000,
-    currency: "USD",
-    interval: "year",
-    currentPeriodEnd: new Date(Date.now() + 365 * 24 * 60 * 60 * 1000),
-    provider: "stripe",
-    providerSubscriptionId: "sub_e2e",
-  });
+  // Stripe's signed webhook starts the membership; the waiting page picks it up.
+  await memberships.createWithStripe({ tier: world.patron, user: fan, interval: "year", id: membershipId });
   await expect(page.getByRole("heading", { name: "Welcome to Patron" })).toBeVisible();
   await expect(page.getByText("Your payment is confirmed: you are a member of Marta Prints.")).toBeVisible();
   await expect(page.getByText("$90 / year")).toBeVisible();

@@ -1,7 +1,8 @@
 // Drafts are invisible to everyone but their creator: the draft's public address answers exactly
 // like an address that never had a post, so nobody can even learn that a draft exists.
 import type { Page } from "@playwright/test";
-import { docWithText, type TestCreator, type TestUser } from "@/server/testing/factories";
+import { docWithText } from "@/server/testing/documents";
+import type { TestCreator, TestUser } from "@/server/testing/factories";
 import { expect, test as base } from "../support/fixtures";
 
 const TITLE = "A secret work in progress";

@@ -1,12 +1,12 @@
 // A new creator's first visit, all through the UI: sign up, set up a page, write and publish a
 // post; then a reader without JavaScript gets the whole post in the server-rendered HTML.
-import { publishFromEditor } from "../support/editor";
 import { expect, test, uniqueEmail, uniqueToken } from "../support/fixtures";
 
 test("a new creator signs up, writes, publishes, and a reader without JavaScript reads it", async ({
   page,
   browser,
   baseURL,
+  editor,
 }) => {
   const token = uniqueToken();
   const displayName = `E2E Writer ${token}`;
@@ -38,9 +38,9 @@ test("a new creator signs up, writes, publishes, and a reader without JavaScript
   await test.step("write a post with a bold word and a heading", async () => {
     await page.getByRole("link", { name: "New post" }).click();
     await expect(page).toHaveURL(/\/studio\/posts\/new$/);
-    await page.getByLabel("Title").fill(title);
+    await editor.title.fill(title);
 
-    const body = page.getByRole("textbox", { name: "Post body" });
+    const { body, toolbar } = editor;
     await body.click();
     await page.keyboard.type("Every piece starts with ");
     await page.keyboard.press("ControlOrMeta+b");
@@ -48,7 +48,6 @@ test("a new creator signs up, writes, publishes, and a reader without JavaScript
     await page.keyboard.press("ControlOrMeta+b");
     await page.keyboard.type(" and a sharp pencil.");
     await page.keyboard.press("Enter");
-    const toolbar = page.getByRole("toolbar", { name: "Formatting" });
     await toolbar.getByRole("button", { name: "Heading 2" }).click();
     await page.keyboard.type("What I learned");
     await page.keyboard.press("Enter");
@@ -59,17 +58,14 @@ test("a new creator signs up, writes, publishes, and a reader without JavaScript
   });
 
   await test.step("save the draft", async () => {
-    await page.getByRole("button", { name: "Save draft" }).click();
-    const status = page.locator("[data-save-state]");
-    await expect(status).toHaveAttribute("data-save-state", "saved");
-    await expect(status).toContainText("Saved");
+    await editor.save();
     // The first save gives the post its own address in the studio.
     await expect(page).toHaveURL(/\/studio\/posts\/[0-9a-f-]{36}$/);
   });
 
   let postPath = "";
   await test.step("publish and view the post", async () => {
-    postPath = await publishFromEditor(page, handle);
+    postPath = await editor.publish(handle);
     expect(postPath).toMatch(new RegExp(`^/${handle}/posts/[a-z0-9-]+$`));
     await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
 

@@ -1,10 +1,12 @@
 // Test fixtures, cal.com style: preconditions come from the real factories writing to this run's
-// database (`users.create()`, `users.createCreator()`, `posts.create()`), and `login(page, user)`
-// signs in through Auth.js's own endpoint, so specs drive the UI only for the behaviour under test.
+// database (`users.create()`, `users.createCreator()`, `posts.create()`, `tiers.create()`,
+// `memberships.create()`), and `login(page, user)` signs in through Auth.js's own endpoint, so specs
+// drive the UI only for the behaviour under test.
 import { test as base, expect, type APIResponse, type Page } from "@playwright/test";
 import type { Db } from "@/db/client";
-import type { TestCreator, TestPost, TestUser } from "@/server/testing/factories";
+import type { TestCreator, TestMembership, TestPost, TestTier, TestUser } from "@/server/testing/factories";
 import { e2eDatabaseUrl } from "./database";
+import { EditorPage } from "./editor";
 
 type Factories = typeof import("@/server/testing/factories");
 
@@ -28,13 +30,29 @@ type PostFixtures = {
   create(options: Parameters<Factories["createPost"]>[1]): Promise<TestPost>;
 };
 
+type TierFixtures = {
+  /** A tier of `creator`, published unless `status` says otherwise. */
+  create(options: Parameters<Factories["createTier"]>[1]): Promise<TestTier>;
+};
+
+type MembershipFixtures = {
+  /** A fan joined through the sandbox (free or paid); `state` for cancelling or lapsed ones. */
+  create(options: Parameters<Factories["createMembership"]>[1]): Promise<TestMembership>;
+  /** A paid membership started by Stripe's signed webhook, as a fan's return page awaits it. */
+  createWithStripe(options: Parameters<Factories["createStripeMembership"]>[1]): Promise<TestMembership>;
+};
+
 type WorkerFixtures = { db: Db; factories: Factories };
 
 type TestFixtures = {
   users: UserFixtures;
   posts: PostFixtures;
+  tiers: TierFixtures;
+  memberships: MembershipFixtures;
   /** Signs `user` in within the page's browser context (cookies shared with `page`). */
   login(page: Page, user: { email: string; password: string }): Promise<void>;
+  /** The post editor on `page`; another tab gets its own `new EditorPage(tab)`. */
+  editor: EditorPage;
 };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -69,6 +87,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   posts: async ({ db, factories }, use) => {
     await use({ create: (options) => factories.createPost(db, options) });
+  },
+
+  tiers: async ({ db, factories }, use) => {
+    await use({ create: (options) => factories.createTier(db, options) });
+  },
+
+  memberships: async ({ db, factories }, use) => {
+    await use({
+      create: (options) => factories.createMembership(db, options),
+      createWithStripe: (options) => factories.createStripeMembership(db, options),
+    });
+  },
+
+  editor: async ({ page }, use) => {
+    await use(new EditorPage(page));
   },
 
   login: async ({}, use) => {

@@ -67,6 +67,10 @@ describe("formatBytes and formatDuration", () => {
     expect(formatBytes(999)).toBe("999 bytes");
     expect(formatBytes(1_450_000)).toBe("1.5 MB");
     expect(formatBytes(25_000_000)).toBe("25 MB");
+    expect(formatBytes(830_000)).toBe("830 KB");
+    expect(formatBytes(120_000_000)).toBe("120 MB");
+    // Decimal units: 1.5 MiB is 1.6 MB, as a file manager shows it.
+    expect(formatBytes(1.5 * 1024 ** 2)).toBe("1.6 MB");
     expect(formatDuration(65)).toBe("1:05");
     expect(formatDuration(3729)).toBe("1:02:09");
   });

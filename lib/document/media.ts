@@ -4,7 +4,7 @@
 /** uuidv7 (any uuid) in its canonical lowercase form: the only media id a document may carry. */
 const MEDIA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Widths the media route serves images at; the renderer's srcset lists exactly these. */
+/** Widths the media route serves images at (WebP variants made at upload, none wider than the original); the renderer's srcset lists exactly these. */
 export const IMAGE_WIDTHS: readonly number[] = [480, 960, 1600];
 
 export const IMAGE_LAYOUTS = ["normal", "wide", "full"] as const;

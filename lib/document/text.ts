@@ -29,10 +29,21 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
+/**
+ * The text on one line, as people see it before clicking anything: a spoiler is left out, since
+ * an excerpt or a teaser line must not give it away.
+ */
+export function oneLineText(doc: PostDocument): string {
+  return blocksOf(doc.content, { spoilers: false }).join(" ").replace(/\s+/g, " ").trim();
+}
+
 /** The start of the text on one line, at most `maxChars` long, cut between words with "…". */
 export function excerpt(doc: PostDocument, maxChars = 200): string {
-  // An excerpt is shown to people who have not clicked anything: it must not give a spoiler away.
-  const text = blocksOf(doc.content, { spoilers: false }).join(" ").replace(/\s+/g, " ").trim();
+  return cutText(oneLineText(doc), maxChars);
+}
+
+/** One line of text shortened to at most `maxChars`, cut between words with "…". */
+export function cutText(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
   if (maxChars < 1) return "";
 

@@ -1,6 +1,7 @@
 "use server";
 // Form actions for signing up, in and out. They return field-level messages the form shows
 // next to the input that caused them; success redirects.
+import "server-only";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";

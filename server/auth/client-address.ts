@@ -4,14 +4,11 @@
 // the header with the socket's address when it is absent (and only then), so without a proxy in
 // front the single entry is that address — or, if a client sent one, its own claim, which is why
 // production belongs behind a proxy that appends (nginx `$proxy_add_x_forwarded_for`, Caddy, …).
+import "server-only";
+import { env } from "../env";
 
-/** How many proxies in front of the app append to x-forwarded-for; 1 = one reverse proxy, or none. */
-function trustedHops(): number {
-  const value = Number(process.env.TRUSTED_PROXY_HOPS ?? 1);
-  return Number.isInteger(value) && value >= 1 ? value : 1;
-}
-
-export function clientAddress(headers: Headers, hops = trustedHops()): string {
+/** `hops`: how many proxies in front of the app append to x-forwarded-for; 1 = one reverse proxy, or none. */
+export function clientAddress(headers: Headers, hops = env().TRUSTED_PROXY_HOPS): string {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())

@@ -11,6 +11,7 @@ import type { EmailConfig } from "next-auth/providers";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { signInInput } from "@/lib/schemas/auth";
+import { env } from "../env";
 import { magicLinkMessage, sendMail } from "../services/mail";
 import { consumeRateLimit, RATE_LIMITS } from "../services/rate-limit";
 import { checkCredentials } from "../services/users";
@@ -38,30 +39,32 @@ function adapter() {
   });
 }
 
-const magicLink: EmailConfig = {
-  id: "email",
-  type: "email",
-  name: "Email",
-  from: process.env.MAIL_FROM ?? "Atelier <no-reply@localhost>",
-  maxAge: 24 * 60 * 60,
-  async sendVerificationRequest({ identifier, url }) {
-    await sendMail(getDb(), magicLinkMessage(identifier, url));
-  },
-  options: {},
-};
+function magicLink(): EmailConfig {
+  return {
+    id: "email",
+    type: "email",
+    name: "Email",
+    from: env().MAIL_FROM,
+    maxAge: 24 * 60 * 60,
+    async sendVerificationRequest({ identifier, url }) {
+      await sendMail(getDb(), magicLinkMessage(identifier, url));
+    },
+    options: {},
+  };
+}
 
-function oauthProviders() {
-  const providers = [];
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push(GitHub);
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push(Google);
-  return providers;
+// Auth.js reads AUTH_GITHUB_* and AUTH_GOOGLE_* itself once a provider is on; we decide whether it
+// is on. An ID without its secret leaves it off rather than offering a button that cannot work.
+function configuredOAuth() {
+  const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET, AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET } = env();
+  return [
+    ...(AUTH_GITHUB_ID && AUTH_GITHUB_SECRET ? [{ id: "github", name: "GitHub", provider: GitHub }] : []),
+    ...(AUTH_GOOGLE_ID && AUTH_GOOGLE_SECRET ? [{ id: "google", name: "Google", provider: Google }] : []),
+  ];
 }
 
 export function enabledOAuthProviders(): { id: string; name: string }[] {
-  return [
-    ...(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET ? [{ id: "github", name: "GitHub" }] : []),
-    ...(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET ? [{ id: "google", name: "Google" }] : []),
-  ];
+  return configuredOAuth().map(({ id, name }) => ({ id, name }));
 }
 
 function config(): NextAuthConfig {
@@ -98,8 +101,8 @@ function config(): NextAuthConfig {
           return result.user;
         },
       }),
-      magicLink,
-      ...oauthProviders(),
+      magicLink(),
+      ...configuredOAuth().map((oauth) => oauth.provider),
     ],
     jwt: {
       // NOTE: Auth.js only issues JWTs for password sign-ins; we turn that moment into a database

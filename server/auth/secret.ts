@@ -1,8 +1,10 @@
 // AUTH_SECRET signs Auth.js tokens. Development invents one and keeps it in .data so sessions
 // survive restarts; production refuses to start without one.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { env, isProduction } from "../env";
 
 export class MissingAuthSecretError extends Error {
   constructor() {
@@ -11,10 +13,10 @@ export class MissingAuthSecretError extends Error {
 }
 
 export function authSecret(): string {
-  const fromEnv = process.env.AUTH_SECRET;
+  const { AUTH_SECRET: fromEnv, ATELIER_DATA_DIR: dataDir } = env();
   if (fromEnv) return fromEnv;
-  if (process.env.NODE_ENV === "production") throw new MissingAuthSecretError();
-  const file = path.resolve(process.env.ATELIER_DATA_DIR ?? ".data", "auth-secret");
+  if (isProduction()) throw new MissingAuthSecretError();
+  const file = path.resolve(dataDir, "auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

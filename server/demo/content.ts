@@ -1,4 +1,5 @@
 // The demo's words: a few posts of different shapes, written as editor documents.
+import "server-only";
 import type { PostDocument } from "@/lib/document/validate";
 
 type Block = NonNullable<PostDocument["content"]>[number];

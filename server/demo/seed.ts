@@ -1,13 +1,14 @@
 // The demo: two creators with posts at every access level (and a draft), Mara's tiers, and fans
 // holding each kind of membership. Built with the same factories and services as the tests;
 // content and dates are fixed, so every fresh demo looks the same.
+import "server-only";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { ServiceContext } from "../services/context";
 import { checkout, joinFree } from "../services/memberships/join";
 import { setPostAccess } from "../services/posts/access-settings";
-import { applyPublish } from "../services/posts/editing";
+import { applyPublish } from "../services/posts/publish";
 import { createTier, publishTier } from "../services/memberships/tiers";
 import { createCreator, createPost, createUser, type TestCreator, type TestUser } from "../testing/factories";
 import { demoPosts } from "./content";

@@ -1,4 +1,5 @@
 // Same-origin check for state-changing requests (CSRF defence in depth).
+import "server-only";
 
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");

@@ -8,7 +8,6 @@ import { serviceContext, testDb } from "@/test/db";
 import { startInProcessRunner } from "./in-process-runner";
 import { PUBLISH_SCHEDULED_POST } from "./queues";
 import { publishScheduledPostHandler } from "./scheduled-publish";
-import { eventually } from "./eventually";
 
 describe("in-process job runner", () => {
   it("publishes a scheduled post when its job comes due, once even if sent twice", async () => {
@@ -24,7 +23,7 @@ describe("in-process job runner", () => {
     });
     await runner.send(PUBLISH_SCHEDULED_POST, { postId: post.id }, { startAfter: at });
     await runner.send(PUBLISH_SCHEDULED_POST, { postId: post.id }, { startAfter: at });
-    await eventually(async () => runs === 2, "both jobs ran");
+    await expect.poll(() => runs, { timeout: 15_000 }).toBe(2);
     await runner.stop();
     const row = await testDb().query.posts.findFirst({ where: eq(posts.id, post.id) });
     expect(row).toMatchObject({ status: "published", publishedAt: at, version: post.version + 2 });

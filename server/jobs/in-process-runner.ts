@@ -1,6 +1,7 @@
 // Jobs on the embedded database: timers in the app process, which is the database's only owner.
 // Nothing is persisted here; the periodic sweeps and the start-up run catch up on anything a
 // restart dropped, since the state jobs act on (a post's status and time) lives in the database.
+import "server-only";
 import type { Db } from "@/db/client";
 import type { JobRunner, PeriodicHandler, QueueHandler, SendOptions } from "./types";
 

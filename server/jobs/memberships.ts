@@ -1,5 +1,6 @@
 // Membership periods that ended: renewed, downgraded or ended by a periodic job. The renewal
 // service claims each membership itself, so overlapping runs are harmless.
+import "server-only";
 import { renewDueMemberships } from "../services/memberships/renewals";
 import { registerPeriodicJob } from "./registry";
 

@@ -1,5 +1,6 @@
 // Jobs on PostgreSQL through pg-boss: jobs live in the `pgboss` schema, any number of app processes
 // may work them, and a job whose worker died is retried after it expires.
+import "server-only";
 import PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
 import type { JobRunner, PeriodicHandler, QueueHandler, SendOptions } from "./types";

@@ -1,5 +1,6 @@
 // Queue names, and the one call services make to ask for a job. No service imports here, so
 // services can use it without an import cycle.
+import "server-only";
 import { enqueue } from "./registry";
 
 export const PUBLISH_SCHEDULED_POST = "publish-scheduled-post";

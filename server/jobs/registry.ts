@@ -1,5 +1,6 @@
 // Which jobs the app runs, and the runner of this process. Kept on globalThis: Next.js bundles
 // instrumentation and route handlers separately, and both must see the same runner.
+import "server-only";
 import type { JobRunner, PeriodicHandler, QueueHandler, SendOptions } from "./types";
 
 type Registration =

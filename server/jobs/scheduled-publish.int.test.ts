@@ -11,7 +11,6 @@ import { PUBLISH_SCHEDULED_POST, type PublishScheduledPostJob } from "./queues";
 import { publishScheduledPostHandler } from "./scheduled-publish";
 import { startJobs, stopJobs } from "./start";
 import type { JobRunner, QueueHandler } from "./types";
-import { eventually } from "./eventually";
 
 const runners: JobRunner[] = [];
 
@@ -86,10 +85,9 @@ describe("scheduled publishing on PostgreSQL", () => {
       await second.send(PUBLISH_SCHEDULED_POST, { postId: id }, { startAfter: at });
     }
 
-    await eventually(async () => {
-      const states = await jobStates(PUBLISH_SCHEDULED_POST, ids);
-      return states.length === ids.length * 3 && states.every((s) => s === "completed");
-    }, "every duplicated job completed");
+    await expect
+      .poll(() => jobStates(PUBLISH_SCHEDULED_POST, ids), { timeout: 15_000 })
+      .toEqual(Array(ids.length * 3).fill("completed"));
 
     // All 24 jobs ran, and still each post went out once.
     expect(runs).toBe(ids.length * 3);
@@ -112,17 +110,14 @@ describe("scheduled publishing on PostgreSQL", () => {
     };
     const crashed = await worker("atelier-test-crashing", { queue, handler: dying, fast: true });
     for (const draft of drafts) await crashed.send(queue, { postId: draft.id }, { startAfter: at });
-    await eventually(async () => claimed.size === 2, "the first worker claimed both jobs");
+    await expect.poll(() => claimed.size, { timeout: 50_000 }).toBe(2);
     await crashed.stop();
     runners.splice(runners.indexOf(crashed), 1);
 
     // The restart: the start-up sweep publishes what is overdue, and the expired claims are retried.
     await startJobs();
     await worker("atelier-test-restarted", { queue, fast: true });
-    await eventually(async () => {
-      const states = await jobStates(queue, [diesBefore.id, diesAfter.id]);
-      return states.length === 2 && states.every((s) => s === "completed");
-    }, "the abandoned jobs were retried to completion");
+    await expect.poll(() => jobStates(queue, [diesBefore.id, diesAfter.id]), { timeout: 50_000 }).toEqual(["completed", "completed"]);
 
     await expectPublishedOnce([diesBefore.id, diesAfter.id], at, new Map(drafts.map((d) => [d.id, d.version])));
     // A crash, a stop and a retry take a few seconds of the queue's own clock.
@@ -141,7 +136,7 @@ describe("scheduled publishing on PostgreSQL", () => {
     const soon = await createPost(testDb(), { creator, title: "Goes out in a moment" });
     const at = new Date(Date.now() + 1500);
     await schedulePost(serviceContext({ viewer: creator.user }), { id: soon.id, at });
-    await eventually(async () => (await jobStates(PUBLISH_SCHEDULED_POST, [soon.id])).includes("completed"), "the job ran");
+    await expect.poll(() => jobStates(PUBLISH_SCHEDULED_POST, [soon.id]), { timeout: 15_000 }).toContain("completed");
     const published = await testDb().query.posts.findFirst({ where: eq(posts.id, soon.id) });
     expect(published).toMatchObject({ status: "published", publishedAt: at });
   });

@@ -1,6 +1,7 @@
 // The jobs behind scheduled posts: one job per schedule that wakes the publisher on time, a sweep
 // every minute (and at start-up) for anything overdue, and the hourly purge of the trash. A post's
 // first publish also queues the emails to its members.
+import "server-only";
 import { publishDueScheduledPosts, publishScheduledPost, purgeExpiredTrash } from "../services/posts/lifecycle";
 import {
   PUBLISH_OVERDUE_POSTS,

@@ -1,12 +1,15 @@
 // Starts this process's job runner after migrations: pg-boss on PostgreSQL, timers on the embedded
 // database. Publishes whatever came due while the app was down, and stops cleanly on SIGTERM.
+import "server-only";
 import { databaseKind, getDb } from "@/db/client";
+import { env } from "../env";
 import { publishDueScheduledPosts } from "../services/posts/lifecycle";
 import { startInProcessRunner } from "./in-process-runner";
 import { registerMembershipJobs } from "./memberships";
 import { startPgBossRunner } from "./pg-boss-runner";
 import { currentRunner, installRunner, uninstallRunner } from "./registry";
 import { registerPostNotificationJobs } from "./post-notifications";
+import { registerRateLimitJobs } from "./rate-limits";
 import { registerPostLifecycleJobs } from "./scheduled-publish";
 import type { JobRunner } from "./types";
 
@@ -14,7 +17,7 @@ const log = (message: string) => console.error(message);
 
 async function createRunner(): Promise<JobRunner> {
   const db = getDb();
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   if (databaseKind() === "postgres" && url) return startPgBossRunner({ connectionString: url, db, log });
   return startInProcessRunner({ db, log });
 }
@@ -25,6 +28,7 @@ export async function startJobs(): Promise<JobRunner> {
   await registerPostLifecycleJobs();
   await registerMembershipJobs();
   await registerPostNotificationJobs();
+  await registerRateLimitJobs();
   const runner = await createRunner();
   await installRunner(runner);
   const published = await publishDueScheduledPosts(getDb(), new Date());

@@ -1,4 +1,5 @@
 // What a job handler gets and what a job runner offers, whichever engine runs the jobs.
+import "server-only";
 import type { Db } from "@/db/client";
 
 /** Handlers get the database and the clock, like services do, so they can call services directly. */

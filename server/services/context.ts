@@ -1,4 +1,5 @@
 // The small context every service function takes: the database, who is asking, and the time.
+import "server-only";
 import type { Db } from "@/db/client";
 import type { creators } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";

@@ -10,6 +10,7 @@ import { createCreator, createUser } from "../testing/factories";
 import {
   checkHandleAvailability,
   createCreatorPage,
+  findHandleRedirect,
   getCreatorByHandle,
   getOwnCreator,
   updateCreatorProfile,
@@ -212,5 +213,48 @@ describe("updateCreatorProfile", () => {
 
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")?.reason).toMatchObject({ code: "ALREADY_EXISTS", field: "handle" });
+  });
+});
+
+describe("renamed handles", () => {
+  it("sends an old handle to the creator's current one, through every later rename", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const ctx = serviceContext({ viewer: creator.user });
+    const profile = { displayName: "Moving", tagline: "", about: "" };
+    const [second, third] = [freshHandle("second"), freshHandle("third")];
+
+    await updateCreatorProfile(ctx, { ...profile, handle: second });
+    await updateCreatorProfile(ctx, { ...profile, handle: third });
+
+    expect(await getCreatorByHandle(serviceContext(), creator.handle)).toBeNull();
+    expect(await findHandleRedirect(serviceContext(), creator.handle.toUpperCase())).toBe(third);
+    expect(await findHandleRedirect(serviceContext(), second)).toBe(third);
+    expect(await findHandleRedirect(serviceContext(), freshHandle("never-used"))).toBeNull();
+  });
+
+  it("keeps a retired handle for its creator: others cannot take it, the creator can take it back", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const ctx = serviceContext({ viewer: creator.user });
+    const profile = { displayName: "Back and forth", tagline: "", about: "" };
+    const original = creator.handle;
+    await updateCreatorProfile(ctx, { ...profile, handle: freshHandle("elsewhere") });
+
+    const other = await createCreator(db);
+    expect(await checkHandleAvailability(serviceContext({ viewer: other.user }), original)).toMatchObject({ available: false });
+    expect(await caught(updateCreatorProfile(serviceContext({ viewer: other.user }), { ...profile, handle: original }))).toMatchObject({
+      code: "ALREADY_EXISTS",
+      field: "handle",
+    });
+    const newcomer = await createUser(db);
+    expect(
+      await caught(createCreatorPage(serviceContext({ viewer: newcomer }), { ...profile, handle: original })),
+    ).toMatchObject({ code: "ALREADY_EXISTS", field: "handle" });
+
+    expect(await checkHandleAvailability(ctx, original)).toMatchObject({ available: true });
+    await updateCreatorProfile(ctx, { ...profile, handle: original });
+    expect(await getCreatorByHandle(serviceContext(), original)).toMatchObject({ id: creator.id });
+    expect(await findHandleRedirect(serviceContext(), original)).toBeNull();
   });
 });

@@ -1,6 +1,10 @@
-// Creator pages: setting one up, editing its profile, and finding it by handle.
+// Creator pages: setting one up, editing its profile, and finding it by handle (or by a handle
+// it had before).
+import "server-only";
 import { and, eq, ne } from "drizzle-orm";
-import { creators } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { creatorHandles, creators } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { HANDLE_PROBLEM_MESSAGES, handleProblem } from "@/lib/handle";
 import { creatorProfileInput, type CreatorProfileInput } from "@/lib/schemas/creator";
@@ -33,17 +37,29 @@ export async function requireOwnCreator(ctx: ServiceContext) {
   return creator;
 }
 
+/** Whether another creator has `handle`, as their handle now or as one they retired. */
+async function heldByAnother(db: Db, handle: string, ownId?: string): Promise<boolean> {
+  const [current] = await db
+    .select({ id: creators.id })
+    .from(creators)
+    .where(and(eq(creators.handle, handle), ownId ? ne(creators.id, ownId) : undefined))
+    .limit(1);
+  if (current) return true;
+  const [retired] = await db
+    .select({ id: creatorHandles.creatorId })
+    .from(creatorHandles)
+    .where(and(eq(creatorHandles.handle, handle), ownId ? ne(creatorHandles.creatorId, ownId) : undefined))
+    .limit(1);
+  return retired !== undefined;
+}
+
 export async function checkHandleAvailability(ctx: ServiceContext, raw: string): Promise<HandleAvailability> {
   const handle = raw.trim().toLowerCase();
   const problem = handleProblem(handle);
   if (problem) return { handle, available: false, message: HANDLE_PROBLEM_MESSAGES[problem] };
   const own = ctx.viewer ? await getOwnCreator(ctx) : null;
-  const taken = await ctx.db.query.creators.findFirst({
-    where: own ? and(eq(creators.handle, handle), ne(creators.id, own.id)) : eq(creators.handle, handle),
-    columns: { id: true },
-  });
-  return taken
-    ? { handle, available: false, message: `@${handle} is taken. Try another.` }
+  return (await heldByAnother(ctx.db, handle, own?.id))
+    ? { handle, available: false, message: handleTaken(handle).message }
     : { handle, available: true, message: `@${handle} is available.` };
 }
 
@@ -57,6 +73,7 @@ export async function createCreatorPage(ctx: ServiceContext, input: CreatorProfi
   if (await getOwnCreator(ctx)) {
     throw new AppError(AppErrorCode.ALREADY_EXISTS, "You already have a creator page.");
   }
+  if (await heldByAnother(ctx.db, data.handle)) throw handleTaken(data.handle);
   const [created] = await ctx.db
     .insert(creators)
     .values({ ...data, userId: ctx.viewer.userId })
@@ -70,22 +87,33 @@ export async function createCreatorPage(ctx: ServiceContext, input: CreatorProfi
   return created;
 }
 
+/** Saves the profile; a new handle leaves the old one redirecting to it. */
 export async function updateCreatorProfile(ctx: ServiceContext, input: CreatorProfileInput) {
   const creator = await requireOwnCreator(ctx);
   const data = creatorProfileInput.parse(input);
   const availability = await checkHandleAvailability(ctx, data.handle);
   if (!availability.available) throw handleTaken(data.handle);
   try {
-    const [updated] = await ctx.db
-      .update(creators)
-      .set({ ...data, updatedAt: ctx.now })
-      .where(eq(creators.id, creator.id))
-      .returning();
-    return updated!;
+    return await ctx.db.transaction(async (tx) => {
+      // Locked, so two renames at once each retire the handle they actually replaced.
+      const [before] = await tx.select({ handle: creators.handle }).from(creators).where(eq(creators.id, creator.id)).for("update");
+      const [updated] = await tx
+        .update(creators)
+        .set({ ...data, updatedAt: ctx.now })
+        .where(eq(creators.id, creator.id))
+        .returning();
+      if (before && before.handle !== data.handle) {
+        await tx
+          .insert(creatorHandles)
+          .values({ handle: before.handle, creatorId: creator.id, retiredAt: ctx.now })
+          .onConflictDoUpdate({ target: creatorHandles.handle, set: { creatorId: creator.id, retiredAt: ctx.now } });
+        // Taking back a handle they had before makes it current again, not a redirect to itself.
+        await tx.delete(creatorHandles).where(and(eq(creatorHandles.handle, data.handle), eq(creatorHandles.creatorId, creator.id)));
+      }
+      return updated!;
+    });
   } catch (error) {
-    // Drizzle wraps driver errors (DrizzleQueryError), so the SQLSTATE is on the cause.
-    const e = error as { code?: string; cause?: { code?: string } };
-    if (e.code === "23505" || e.cause?.code === "23505") throw handleTaken(data.handle);
+    if (isUniqueViolation(error)) throw handleTaken(data.handle);
     throw error;
   }
 }
@@ -97,4 +125,18 @@ export async function getCreatorByHandle(ctx: ServiceContext, handle: string) {
       columns: publicColumns,
     })) ?? null
   );
+}
+
+/**
+ * Where a creator who used to be `handle` is now: their current handle, or null. Asked by public
+ * pages after finding no creator with that handle, so an old link answers with a redirect.
+ */
+export async function findHandleRedirect(ctx: ServiceContext, handle: string): Promise<string | null> {
+  const [moved] = await ctx.db
+    .select({ handle: creators.handle })
+    .from(creatorHandles)
+    .innerJoin(creators, eq(creators.id, creatorHandles.creatorId))
+    .where(eq(creatorHandles.handle, handle.toLowerCase()))
+    .limit(1);
+  return moved?.handle ?? null;
 }

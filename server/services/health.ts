@@ -1,4 +1,5 @@
 // Health for load balancers: the app answers, and the database answers a trivial query.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { databaseKind, getDb } from "@/db/client";
 

@@ -1,9 +1,12 @@
 // Outgoing mail behind one interface: SMTP when SMTP_URL is set, otherwise the dev outbox table
 // that a developer reads at /dev/outbox (development only).
+import "server-only";
 import { desc } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
+import { escapeHtml } from "@/lib/html";
+import { env } from "../env";
 
 export type MailMessage = {
   to: string;
@@ -39,8 +42,8 @@ export function smtpTransport(url: string, from: string): MailTransport {
 let configured: MailTransport | undefined;
 
 export function mailTransport(): MailTransport {
-  const url = process.env.SMTP_URL;
-  configured ??= url ? smtpTransport(url, process.env.MAIL_FROM ?? "Atelier <no-reply@localhost>") : outboxTransport;
+  const { SMTP_URL: url, MAIL_FROM: from } = env();
+  configured ??= url ? smtpTransport(url, from) : outboxTransport;
   return configured;
 }
 
@@ -50,10 +53,6 @@ export async function sendMail(db: Db, message: MailMessage): Promise<void> {
 
 export async function listOutbox(db: Db, limit = 50) {
   return db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit);
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function magicLinkMessage(to: string, url: string): MailMessage {

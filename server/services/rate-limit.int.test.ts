@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { rateLimits } from "@/db/schema";
 import { testDb } from "@/test/db";
-import { clearRateLimit, consumeRateLimit } from "./rate-limit";
+import { clearRateLimit, consumeRateLimit, purgeExpiredRateLimits } from "./rate-limit";
 
 const rule = { limit: 3, windowSeconds: 60 };
 const start = new Date("2030-01-01T12:00:00Z");
@@ -66,5 +68,25 @@ describe("consumeRateLimit", () => {
     // Each attempt saw its own count: 1..20 leaves remaining 4,3,2,1,0 and then 0 fifteen times.
     expect(results.map((r) => r.remaining).sort()).toEqual([...Array(16).fill(0), 1, 2, 3, 4]);
     expect((await consumeRateLimit(db, key, limit, start)).allowed).toBe(false);
+  });
+});
+
+describe("purgeExpiredRateLimits", () => {
+  it("deletes the windows that have ended and keeps the live ones counting", async () => {
+    const db = testDb();
+    // Long ago, so the purge cannot touch the windows other test files are counting right now.
+    const then = new Date("2001-01-01T12:00:00Z");
+    const [ended, endsNow, live] = [freshKey(), freshKey(), freshKey()];
+    await consumeRateLimit(db, ended, { limit: 3, windowSeconds: 60 }, then);
+    await consumeRateLimit(db, endsNow, { limit: 3, windowSeconds: 120 }, then);
+    await consumeRateLimit(db, live, { limit: 3, windowSeconds: 600 }, then);
+    await consumeRateLimit(db, live, { limit: 3, windowSeconds: 600 }, then);
+
+    const twoMinutesLater = new Date(then.getTime() + 120_000);
+    expect(await purgeExpiredRateLimits(db, twoMinutesLater)).toBe(2);
+
+    const left = async (key: string) => (await db.select().from(rateLimits).where(eq(rateLimits.key, key))).length;
+    expect([await left(ended), await left(endsNow), await left(live)]).toEqual([0, 0, 1]);
+    expect(await consumeRateLimit(db, live, { limit: 3, windowSeconds: 600 }, twoMinutesLater)).toMatchObject({ allowed: true, remaining: 0 });
   });
 });

@@ -1,5 +1,6 @@
 // A fixed-window rate limiter kept in a table, so it holds across processes and on both databases.
-import { sql } from "drizzle-orm";
+import "server-only";
+import { lte, sql } from "drizzle-orm";
 import { rateLimits } from "@/db/schema";
 import type { Db } from "@/db/client";
 
@@ -45,4 +46,13 @@ export async function consumeRateLimit(
 
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+}
+
+/**
+ * Deletes the windows that have ended, so keys seen once (every address and email ever tried)
+ * do not pile up. Run by a periodic job; an attempt racing the purge just starts a new window.
+ */
+export async function purgeExpiredRateLimits(db: Db, now: Date): Promise<number> {
+  const purged = await db.delete(rateLimits).where(lte(rateLimits.resetAt, now)).returning({ key: rateLimits.key });
+  return purged.length;
 }

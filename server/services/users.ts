@@ -1,4 +1,5 @@
 // Accounts: registration and password checks. Sign-in sessions themselves belong to Auth.js.
+import "server-only";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Db } from "@/db/client";
@@ -10,14 +11,14 @@ export type CredentialsResult =
   | { ok: true; user: { id: string; email: string; name: string | null } }
   | { ok: false; reason: "unknown_email" | "wrong_password" | "no_password" };
 
+function emailTaken(): AppError {
+  return new AppError(AppErrorCode.ALREADY_EXISTS, "An account with this email already exists. Sign in instead.", { field: "email" });
+}
+
 export async function registerUser(db: Db, input: SignUpInput) {
   const data = signUpInput.parse(input);
   const existing = await db.query.users.findFirst({ where: eq(users.email, data.email), columns: { id: true } });
-  if (existing) {
-    throw new AppError(AppErrorCode.ALREADY_EXISTS, "An account with this email already exists. Sign in instead.", {
-      field: "email",
-    });
-  }
+  if (existing) throw emailTaken();
   const passwordHash = await hashPassword(data.password);
   const [user] = await db
     .insert(users)
@@ -25,11 +26,7 @@ export async function registerUser(db: Db, input: SignUpInput) {
     .onConflictDoNothing()
     .returning({ id: users.id, email: users.email, name: users.name });
   // Lost a race with a simultaneous sign-up for the same email.
-  if (!user) {
-    throw new AppError(AppErrorCode.ALREADY_EXISTS, "An account with this email already exists. Sign in instead.", {
-      field: "email",
-    });
-  }
+  if (!user) throw emailTaken();
   return user;
 }
 

@@ -2,30 +2,27 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import { cache } from "react";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { getDb } from "@/db/client";
-import { AppError, AppErrorCode } from "@/lib/errors";
-import { getViewer } from "../auth/viewer";
+import { AppError, httpStatus, type AppErrorCode, type AppErrorStatus } from "@/lib/errors";
+import { requestContext } from "../http/context";
 import { requireOwnCreator } from "../services/creators";
 
-export const createTRPCContext = cache(async () => ({
-  db: getDb(),
-  viewer: await getViewer(),
-  now: new Date(),
-}));
+/** The same context route handlers get for a signed-in request, built once per request. */
+export const createTRPCContext = requestContext;
 
 type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
-const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
-  UNAUTHENTICATED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  NOT_FOUND: "NOT_FOUND",
-  INVALID_INPUT: "BAD_REQUEST",
-  CONFLICT: "CONFLICT",
-  ALREADY_EXISTS: "CONFLICT",
-  RATE_LIMITED: "TOO_MANY_REQUESTS",
+/** tRPC's name for each status an AppError can have (lib/errors.ts decides the status). */
+const TRPC_CODE: Record<AppErrorStatus, TRPC_ERROR_CODE_KEY> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHORIZED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  413: "PAYLOAD_TOO_LARGE",
+  429: "TOO_MANY_REQUESTS",
+  503: "SERVICE_UNAVAILABLE",
 };
 
 /** What the client may learn about an error: a code, plain words, and the field it concerns. */
@@ -61,7 +58,7 @@ const mapErrors = t.middleware(async ({ next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
-      throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+      throw new TRPCError({ code: TRPC_CODE[httpStatus(cause)], message: cause.message, cause });
     }
     if (cause instanceof ZodError) {
       throw new TRPCError({ code: "BAD_REQUEST", message: "Some fields need another look.", cause });

@@ -1,7 +1,7 @@
 // The procedures as a client reaches them: identity checks, strict input, and errors mapped to
-// tRPC codes with plain words, all through the in-process caller on the real database.
+// tRPC codes with plain words, through the in-process caller and, where the wire format matters,
+// over HTTP as the browser gets them, on the real database.
 import { TRPCError } from "@trpc/server";
-import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
@@ -9,16 +9,12 @@ import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
 import { serviceContext, testDb, type ViewerLike } from "@/test/db";
 import { caught, TECHNICAL_DETAIL } from "@/test/errors";
+import { httpClient, refusedOverHttp } from "@/test/trpc-http";
 import { createCreator, createPost, createUser, docWithText } from "../testing/factories";
-import { appRouter, createCaller } from "./root";
+import { createCaller } from "./root";
 
 function callerFor(viewer: ViewerLike = null, db?: Db) {
   return createCaller(serviceContext({ viewer, db }));
-}
-
-/** What an HTTP client receives for `error`: the formatted shape, as the fetch adapter sends it. */
-function shapeOf(error: TRPCError, path: string) {
-  return getErrorShape({ config: appRouter._def._config, error, type: "mutation", path, input: undefined, ctx: undefined });
 }
 
 async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
@@ -74,10 +70,10 @@ describe("input", () => {
   it("sends field errors a form can show next to the handle", async () => {
     const user = await createUser(testDb());
 
-    const error = await refusal(callerFor(user).creator.setup({ handle: "studio", displayName: "Studio" }));
+    const error = await refusedOverHttp(httpClient(user).creator.setup.mutate({ handle: "studio", displayName: "Studio" }));
 
-    expect(error.code).toBe("BAD_REQUEST");
-    expect(shapeOf(error, "creator.setup").data).toMatchObject({
+    expect(error.status).toBe(400);
+    expect(error.data).toMatchObject({
       code: "BAD_REQUEST",
       httpStatus: 400,
       fieldErrors: { handle: ["That name is reserved by Atelier. Try another."] },
@@ -92,16 +88,16 @@ describe("typed errors", () => {
     const other = await createCreator(db);
     const post = await createPost(db, { creator: owner, title: "Private" });
 
-    const read = await refusal(callerFor(other.user).post.byId({ id: post.id }));
-    const save = await refusal(
-      callerFor(other.user).post.save({ id: post.id, baseVersion: post.version, title: "Hijack", document: docWithText("x") }),
+    const read = await refusedOverHttp(httpClient(other.user).post.byId.query({ id: post.id }));
+    const save = await refusedOverHttp(
+      httpClient(other.user).post.save.mutate({ id: post.id, baseVersion: post.version, title: "Hijack", document: docWithText("x") }),
     );
 
     for (const error of [read, save]) {
-      expect(error.code).toBe("NOT_FOUND");
+      expect(error.status).toBe(404);
+      expect(error.data).toMatchObject({ code: "NOT_FOUND", httpStatus: 404, appCode: "NOT_FOUND" });
       expect(error.message).toBe("This post does not exist or was deleted.");
     }
-    expect(shapeOf(read, "post.byId").data).toMatchObject({ code: "NOT_FOUND", httpStatus: 404, appCode: "NOT_FOUND" });
   });
 
   it("refuses a stale save with CONFLICT and keeps the stored text", async () => {
@@ -111,12 +107,12 @@ describe("typed errors", () => {
     const caller = callerFor(creator.user);
     await caller.post.save({ id: post.id, baseVersion: post.version, title: "Draft", document: docWithText("Second.") });
 
-    const error = await refusal(
-      caller.post.save({ id: post.id, baseVersion: post.version, title: "Draft", document: docWithText("Stale.") }),
+    const error = await refusedOverHttp(
+      httpClient(creator.user).post.save.mutate({ id: post.id, baseVersion: post.version, title: "Draft", document: docWithText("Stale.") }),
     );
 
-    expect(error.code).toBe("CONFLICT");
-    expect(shapeOf(error, "post.save").data).toMatchObject({ httpStatus: 409, appCode: "CONFLICT" });
+    expect(error.status).toBe(409);
+    expect(error.data).toMatchObject({ code: "CONFLICT", httpStatus: 409, appCode: "CONFLICT" });
     expect((await caller.post.byId({ id: post.id })).html).toBe("<p>Second.</p>");
   });
 
@@ -129,12 +125,12 @@ describe("typed errors", () => {
       content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }],
     };
 
-    const error = await refusal(
-      callerFor(creator.user).post.save({ id: post.id, baseVersion: post.version, title: "T", document: hostile }),
+    const error = await refusedOverHttp(
+      httpClient(creator.user).post.save.mutate({ id: post.id, baseVersion: post.version, title: "T", document: hostile }),
     );
 
-    expect(error.code).toBe("BAD_REQUEST");
-    expect(shapeOf(error, "post.save").data).toMatchObject({ appCode: "INVALID_INPUT", field: "document" });
+    expect(error.status).toBe(400);
+    expect(error.data).toMatchObject({ code: "BAD_REQUEST", appCode: "INVALID_INPUT", field: "document" });
   });
 
   it("maps a taken handle to CONFLICT on the handle field", async () => {
@@ -142,10 +138,10 @@ describe("typed errors", () => {
     const existing = await createCreator(db);
     const user = await createUser(db);
 
-    const error = await refusal(callerFor(user).creator.setup({ handle: existing.handle, displayName: "Me too" }));
+    const error = await refusedOverHttp(httpClient(user).creator.setup.mutate({ handle: existing.handle, displayName: "Me too" }));
 
-    expect(error.code).toBe("CONFLICT");
-    expect(shapeOf(error, "creator.setup").data).toMatchObject({ appCode: "ALREADY_EXISTS", field: "handle" });
+    expect(error.status).toBe(409);
+    expect(error.data).toMatchObject({ code: "CONFLICT", appCode: "ALREADY_EXISTS", field: "handle" });
   });
 });
 
@@ -160,21 +156,21 @@ describe("error messages", () => {
     await callerFor(creator.user).post.save(stale);
 
     const errors = await Promise.all([
-      refusal(callerFor().post.library.list({})),
-      refusal(callerFor(user).post.library.list({})),
-      refusal(callerFor(other.user).post.byId({ id: post.id })),
-      refusal(callerFor(creator.user).post.save(stale)),
-      refusal(callerFor(creator.user).post.publish({ id: post.id, baseVersion: 0 })),
-      refusal(callerFor(user).creator.setup({ handle: other.handle, displayName: "x" })),
-      refusal(callerFor(user).creator.setup({ handle: "a", displayName: "" })),
+      refusedOverHttp(httpClient().post.library.list.query({})),
+      refusedOverHttp(httpClient(user).post.library.list.query({})),
+      refusedOverHttp(httpClient(other.user).post.byId.query({ id: post.id })),
+      refusedOverHttp(httpClient(creator.user).post.save.mutate(stale)),
+      refusedOverHttp(httpClient(creator.user).post.publish.mutate({ id: post.id, baseVersion: 0 })),
+      refusedOverHttp(httpClient(user).creator.setup.mutate({ handle: other.handle, displayName: "x" })),
+      refusedOverHttp(httpClient(user).creator.setup.mutate({ handle: "a", displayName: "" })),
     ]);
 
     for (const error of errors) {
-      const shape = shapeOf(error, "any");
-      expect(shape.message).not.toMatch(TECHNICAL_DETAIL);
-      expect(shape.data).not.toHaveProperty("stack", expect.anything());
-      expect(shape.data.httpStatus).toBeGreaterThanOrEqual(400);
-      expect(shape.data.httpStatus).toBeLessThan(500);
+      expect(error.message).not.toMatch(TECHNICAL_DETAIL);
+      expect(error.data).not.toHaveProperty("stack", expect.anything());
+      expect(error.status).toBe(error.data.httpStatus);
+      expect(error.status).toBeGreaterThanOrEqual(400);
+      expect(error.status).toBeLessThan(500);
     }
   });
 
@@ -185,12 +181,11 @@ describe("error messages", () => {
     const closedDb = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
     await client.end();
 
-    const error = await refusal(callerFor(creator.user, closedDb).post.library.list({}));
-    const shape = shapeOf(error, "post.list");
+    const error = await refusedOverHttp(httpClient(creator.user, closedDb).post.library.list.query({}));
 
-    expect(error.code).toBe("INTERNAL_SERVER_ERROR");
-    expect(shape.message).toBe("Something went wrong on our side. Please try again.");
-    expect(shape.data).toMatchObject({ httpStatus: 500, appCode: null });
-    expect(shape.data).not.toHaveProperty("stack", expect.anything());
+    expect(error.status).toBe(500);
+    expect(error.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", httpStatus: 500, appCode: null });
+    expect(error.message).toBe("Something went wrong on our side. Please try again.");
+    expect(error.data).not.toHaveProperty("stack", expect.anything());
   });
 });

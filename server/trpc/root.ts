@@ -1,4 +1,5 @@
 // The root router: one sub-router per domain, nested by concept (post.lifecycle.*, membership.tiers.*).
+import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { creatorRouter } from "./routers/creator";
 import { membershipRouter } from "./routers/membership";

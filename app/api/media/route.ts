@@ -1,10 +1,10 @@
 // Uploads from the editor: the raw file as the request body (no multipart, nothing buffered),
 // its kind and name in headers. The media service caps, sniffs, processes and stores it.
+import { AppError, AppErrorCode } from "@/lib/errors";
+import { requestContext } from "@/server/http/context";
+import { errorResponse } from "@/server/http/errors";
 import { isSameOrigin } from "@/server/http/same-origin";
 import { createMediaFromUpload } from "@/server/services/media/files";
-import { mediaErrorResponse } from "@/server/services/media/http";
-import { createTRPCContext } from "@/server/trpc/init";
-import { AppError, AppErrorCode } from "@/lib/errors";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -35,10 +35,10 @@ function fileNameHeader(request: Request): string {
 export async function POST(request: Request) {
   // CSRF: an upload spends the creator's storage; refuse it from other sites.
   if (!isSameOrigin(request)) {
-    return mediaErrorResponse(new AppError(AppErrorCode.FORBIDDEN, "Uploads must come from this site."));
+    return errorResponse(new AppError(AppErrorCode.FORBIDDEN, "Uploads must come from this site."));
   }
   try {
-    const ctx = await createTRPCContext();
+    const ctx = await requestContext();
     const length = Number(request.headers.get("content-length"));
     const uploaded = await createMediaFromUpload(ctx, {
       kind: request.headers.get("x-media-kind") ?? "",
@@ -48,6 +48,6 @@ export async function POST(request: Request) {
     });
     return Response.json(uploaded, { status: 201, headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
-    return mediaErrorResponse(error);
+    return errorResponse(error);
   }
 }

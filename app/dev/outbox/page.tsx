@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { LocalTime } from "@/app/_components/local-time";
+import { isDevelopment } from "@/server/env";
 import { readDevOutbox } from "@/server/services/mail";
 
 export const metadata = { title: "Dev outbox", robots: { index: false } };
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 // Mail that would have gone out, for developers without SMTP. Never served in production.
 export default async function DevOutboxPage() {
-  if (process.env.NODE_ENV !== "development") notFound();
+  if (!isDevelopment()) notFound();
   const messages = await readDevOutbox();
   return (
     <main className="mx-auto max-w-3xl px-5 py-10">

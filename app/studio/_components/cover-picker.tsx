@@ -6,7 +6,7 @@ import { useId, useRef, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { useTRPC } from "@/app/_lib/trpc";
 import { mediaUrl } from "@/lib/document/media";
-import { acceptAttribute } from "@/server/services/media/rules";
+import { acceptAttribute } from "@/lib/media-rules";
 import { ImageLibraryDialog } from "./image-library-dialog";
 import { useImageUpload } from "./use-image-upload";
 

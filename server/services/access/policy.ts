@@ -1,5 +1,6 @@
 // The one access policy: what a viewer may see of a post. Every channel asks here; deny is the
 // default, and anything not explicitly granted falls through to "hidden" or "teaser".
+import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { memberships, postTiers, posts, tiers, type membershipStatus, type postAccess, type postStatus } from "@/db/schema";
 import type { ServiceContext } from "../context";

@@ -1,4 +1,5 @@
 // Reading what an audio file says about itself: its duration, from the container or the stream.
+import "server-only";
 import { parseBuffer, parseFile } from "music-metadata";
 
 /** Seconds, or null when the file does not let us measure it. */

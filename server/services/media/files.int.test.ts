@@ -7,20 +7,20 @@ import type { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { media, memberships, postMedia, tiers } from "@/db/schema";
+import { media, postMedia } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { MEDIA_UPLOAD_RATE } from "@/lib/media-rules";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
 import { wav } from "@/test/wav";
-import { createCreator, createPost, createUser, type TestCreator } from "../../testing/factories";
+import { createCreator, createMembership, createPost, createTier, createUser, type TestCreator } from "../../testing/factories";
 import { createMediaFromUpload, openMediaForViewer, syncPostMedia, type UploadedMedia } from "./files";
-import { MEDIA_UPLOAD_RATE } from "./rules";
 import { signMediaUrlsInHtml } from "./signed-url";
 import { trashPost } from "../posts/lifecycle";
 import { updatePostSettings } from "../posts/settings";
 import { publishPost } from "../posts/editing";
 import { consumeRateLimit } from "../rate-limit";
-import { archiveTier, createTier, publishTier, updateTier } from "../memberships/tiers";
+import { archiveTier, createTier as createDraftTier, publishTier, updateTier } from "../memberships/tiers";
 
 let mediaDir: string;
 beforeAll(async () => {
@@ -101,7 +101,7 @@ describe("createMediaFromUpload", () => {
     const creator = await createCreator(testDb());
     const ctx = serviceContext({ viewer: creator.user });
     const announced = await refusal(
-      createMediaFromUpload(ctx, { kind: "image", stream: bytes(new Uint8Array(10)), originalName: "big.png", declaredSize: 25 * 1024 * 1024 }),
+      createMediaFromUpload(ctx, { kind: "image", stream: bytes(new Uint8Array(10)), originalName: "big.png", declaredSize: 25_000_000 }),
     );
     expect(announced).toMatchObject({ field: "size", message: "This image (25 MB) is too large: the limit is 20 MB." });
 
@@ -232,21 +232,11 @@ describe("openMediaForViewer", () => {
     await notFound(openMediaForViewer(serviceContext(), image.id));
     await notFound(openMediaForViewer(serviceContext({ viewer: await createUser(db) }), image.id));
 
-    const [free, paid] = await db
-      .insert(tiers)
-      .values([
-        { creatorId: creator.id, name: "Free", monthlyPrice: 0, currency: "EUR", status: "published" },
-        { creatorId: creator.id, name: "Supporter", monthlyPrice: 500, currency: "EUR", status: "published" },
-      ])
-      .returning();
-    const freeMember = await createUser(db);
-    await db.insert(memberships).values({ userId: freeMember.id, creatorId: creator.id, tierId: free!.id, price: 0, currency: "EUR" });
-    await notFound(openMediaForViewer(serviceContext({ viewer: freeMember }), image.id));
+    const freeMember = await createMembership(db, { tier: await createTier(db, { creator, name: "Free", monthlyPrice: 0 }) });
+    await notFound(openMediaForViewer(serviceContext({ viewer: freeMember.user }), image.id));
 
-    const payingMember = await createUser(db);
-    const periodEnd = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
-    await db.insert(memberships).values({ userId: payingMember.id, creatorId: creator.id, tierId: paid!.id, price: 500, currency: "EUR", currentPeriodEnd: periodEnd });
-    const opened = await openMediaForViewer(serviceContext({ viewer: payingMember }), image.id);
+    const payingMember = await createMembership(db, { tier: await createTier(db, { creator, name: "Supporter", monthlyPrice: 500 }) });
+    const opened = await openMediaForViewer(serviceContext({ viewer: payingMember.user }), image.id);
     opened.body?.destroy();
     expect(opened.status).toBe(200);
     expect(opened.headers["Cache-Control"]).toBe("private, no-store");
@@ -314,7 +304,7 @@ describe("covers", () => {
   it("shows a published tier's cover to everyone, a draft or archived tier's to its creator only", async () => {
     const { own, creator, image } = await setup();
     const cover = await image();
-    const tier = await createTier(own, { name: "Studio circle", monthlyPrice: 500, coverMediaId: cover.id });
+    const tier = await createDraftTier(own, { name: "Studio circle", monthlyPrice: 500, coverMediaId: cover.id });
     expect(tier.coverMediaId).toBe(cover.id);
     expect(await servedTo(serviceContext(), cover.id)).toBe("NOT_FOUND");
     expect(await servedTo(serviceContext({ viewer: creator.user }), cover.id)).toBe("200 private, no-store");
@@ -331,9 +321,9 @@ describe("covers", () => {
     const attachment = await upload(own.creator, "file", new TextEncoder().encode("%PDF-1.4 a tiny file"), "notes.pdf");
     const refusal = { code: "INVALID_INPUT", field: "coverMediaId", message: "Choose one of your own images as the cover." };
     for (const coverMediaId of [theirs.id, attachment.id, "0190f5b2-0000-7000-8000-000000000000", "../../etc/passwd"]) {
-      expect(await caught(createTier(own, { name: "Circle", monthlyPrice: 0, coverMediaId }))).toMatchObject(refusal);
+      expect(await caught(createDraftTier(own, { name: "Circle", monthlyPrice: 0, coverMediaId }))).toMatchObject(refusal);
     }
-    const tier = await createTier(own, { name: "Circle", monthlyPrice: 0 });
+    const tier = await createDraftTier(own, { name: "Circle", monthlyPrice: 0 });
     expect(await caught(updateTier(own, { id: tier.id, name: "Circle", monthlyPrice: 0, coverMediaId: theirs.id }))).toMatchObject(refusal);
     // Their file does not become public through a tier of ours.
     await publishTier(own, tier.id);

@@ -1,5 +1,6 @@
 // Media: turning an upload into a stored, processed file the creator can place in a post, keeping
 // post_media in step with documents, and serving files only to viewers the access policy allows.
+import "server-only";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -12,6 +13,7 @@ import type { Db } from "@/db/client";
 import { media, postMedia, posts, tiers, type MediaVariant } from "@/db/schema";
 import { isMediaId } from "@/lib/document/media";
 import { AppError, AppErrorCode } from "@/lib/errors";
+import { isMediaKind, MEDIA_SIZE_CAPS, MEDIA_UPLOAD_RATE, tooLargeMessage, type MediaKind, type UploadedMedia } from "@/lib/media-rules";
 import { decidePostVisibility, readablePostIds } from "../access/policy";
 import type { ServiceContext } from "../context";
 import { getOwnCreator, requireOwnCreator } from "../creators";
@@ -20,26 +22,12 @@ import { audioDurationSeconds } from "./audio";
 import { ImageRefusal, processImage } from "./image";
 import { parseRange } from "./range";
 import { collectMediaIds } from "./references";
-import { isMediaKind, MEDIA_SIZE_CAPS, MEDIA_UPLOAD_RATE, tooLargeMessage, type MediaKind } from "./rules";
 import { isValidMediaGrant, type MediaGrant } from "./signed-url";
 import { SNIFF_BYTES, sniffUpload } from "./sniff";
 import { mediaStorage, type ByteRange } from "./storage";
 
 export { collectMediaIds } from "./references";
-export type { MediaKind } from "./rules";
-
-/** What the editor learns about a finished upload. */
-export type UploadedMedia = {
-  id: string;
-  kind: MediaKind;
-  mime: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  durationSeconds: number | null;
-  blurDataUrl: string | null;
-  name: string;
-};
+export type { MediaKind, UploadedMedia } from "@/lib/media-rules";
 
 export type UploadInput = {
   kind: string;

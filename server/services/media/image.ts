@@ -1,7 +1,9 @@
 // Re-encoding uploaded images: orientation applied, every piece of metadata dropped (EXIF, GPS,
 // XMP, ICC beyond sRGB), WebP variants for srcset, and a tiny blurred placeholder.
+import "server-only";
 import sharp, { type Metadata } from "sharp";
-import { IMAGE_MAX_EDGE, IMAGE_VARIANT_WIDTHS, MAX_IMAGE_PIXELS } from "./rules";
+import { IMAGE_WIDTHS } from "@/lib/document/media";
+import { IMAGE_MAX_EDGE, MAX_IMAGE_PIXELS } from "@/lib/media-rules";
 
 export type EncodedImage = { name: string; data: Buffer; width: number; height: number; mime: "image/webp" };
 
@@ -54,7 +56,7 @@ export async function processImage(input: string | Buffer): Promise<ProcessedIma
 
     const main = await encode("full.webp", IMAGE_MAX_EDGE, IMAGE_MAX_EDGE);
     const variants: EncodedImage[] = [];
-    for (const w of IMAGE_VARIANT_WIDTHS) {
+    for (const w of IMAGE_WIDTHS) {
       if (w < main.width) variants.push(await encode(`w${w}.webp`, w));
     }
     const blur = await sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS })

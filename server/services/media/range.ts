@@ -1,4 +1,5 @@
 // HTTP Range requests for audio and video seeking: one range per request, as players send.
+import "server-only";
 import type { ByteRange } from "./storage";
 
 /**

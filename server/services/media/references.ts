@@ -1,5 +1,6 @@
 // Which media a post document points at: every node attribute named `mediaId` or `…MediaId`
 // (an image, a video's poster, the items of a gallery), wherever it sits in the tree.
+import "server-only";
 
 const MEDIA_ID_KEY = /^(mediaId|[a-z][A-Za-z0-9]*MediaId)$/;
 /** Documents are validated for depth before this runs; the cap only guards against cycles or abuse. */

@@ -1,6 +1,7 @@
 // Signed, expiring media addresses for places that carry no session: an email's images and files.
 // The signature names the file and the moment it stops working, made with the site's secret; it
 // is handed out only after the access policy let that recipient see the post the HTML came from.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { isMediaId } from "@/lib/document/media";
 import { authSecret } from "../../auth/secret";

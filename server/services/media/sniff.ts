@@ -1,6 +1,7 @@
 // Deciding what an upload is from its first bytes, never from its name or declared type.
+import "server-only";
 import { fileTypeFromBuffer } from "file-type";
-import { allowedFormat, wrongTypeMessage, type MediaKind } from "./rules";
+import { allowedFormat, wrongTypeMessage, type MediaKind } from "@/lib/media-rules";
 
 /** How many leading bytes detection needs (file-type reads at most this many for our formats). */
 export const SNIFF_BYTES = 4100;

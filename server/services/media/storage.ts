@@ -1,11 +1,13 @@
 // Where media bytes live, behind a small interface: local disk by default, so an object store
 // (S3-compatible) can take its place without touching the pipeline or the serving route.
+import "server-only";
 import { createReadStream, createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { randomUUID } from "node:crypto";
+import { env } from "../../env";
 
 /** Inclusive byte range, as HTTP Range requests name them. */
 export type ByteRange = { start: number; end: number };
@@ -60,7 +62,9 @@ export class LocalDiskStorage implements MediaStorage {
 
 /** `MEDIA_DIR`, else `media` inside the app's data folder. */
 export function mediaDirectory(): string {
-  return path.resolve(process.env.MEDIA_DIR ?? path.join(process.env.ATELIER_DATA_DIR ?? ".data", "media"));
+  const { MEDIA_DIR, ATELIER_DATA_DIR } = env();
+  // A folder named at run time, outside the app's own files: nothing for the build to trace.
+  return path.resolve(/*turbopackIgnore: true*/ MEDIA_DIR ?? path.join(ATELIER_DATA_DIR, "media"));
 }
 
 const globalForStorage = globalThis as unknown as { atelierMediaStorage?: LocalDiskStorage };

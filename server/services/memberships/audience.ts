@@ -1,4 +1,5 @@
 // The creator's members: who holds which tier, since when, and what they have paid in total.
+import "server-only";
 import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { memberships, payments, tiers, users } from "@/db/schema";
 import { membersListInput } from "@/lib/schemas/membership";

@@ -1,5 +1,6 @@
 // Which creators a fan hears from by email: the per-creator opt-out, changed from the memberships
 // page (signed in) or by the one-click link in every email (a signed token, no sign-in needed).
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -1,13 +1,15 @@
 // Period ends, run by a job: renew paid memberships, apply pending downgrades, end cancelled ones
 // and give up on past-due ones after their grace. Safe to run twice or concurrently: each
 // membership is claimed with SKIP LOCKED and every charge carries a key derived from its period.
+import "server-only";
 import { and, eq, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, tiers } from "@/db/schema";
 import { PAST_DUE_GRACE_MS } from "../access/policy";
-import { addInterval, recordPayment } from "./payments/ledger";
+import { addInterval, chargeAttempt, recordPayment } from "./payments/ledger";
 import type { PaymentProvider } from "./payments/provider";
 import { sandboxProvider } from "./payments/sandbox";
+import { priceForInterval } from "./tiers";
 
 export type RenewalSummary = { renewed: number; downgraded: number; pastDue: number; expired: number };
 
@@ -57,21 +59,10 @@ export async function renewDueMemberships(
           .where(eq(memberships.id, m.id));
         return "downgraded" as const;
       }
-      const price = pending
-        ? m.interval === "year"
-          ? (pending.annualPrice ?? pending.monthlyPrice * 12)
-          : pending.monthlyPrice
-        : m.price;
-      const idempotencyKey = `renewal:${m.id}:${periodEnd.toISOString()}`;
-      const charge = await provider.charge({
-        amount: price,
-        currency: m.currency,
-        paymentMethod: m.providerSubscriptionId ?? "",
-        idempotencyKey,
-        description: "Membership renewal",
-      });
-      const base = {
-        idempotencyKey,
+      // A member keeps the price they joined at; a pending downgrade bills the new tier's price.
+      const price = pending ? priceForInterval(pending, m.interval) : m.price;
+      const attempt = {
+        idempotencyKey: `renewal:${m.id}:${periodEnd.toISOString()}`,
         userId: m.userId,
         creatorId: m.creatorId,
         tierId: pending?.id ?? m.tierId,
@@ -81,12 +72,12 @@ export async function renewDueMemberships(
         provider: provider.name,
         createdAt: now,
       };
+      const charge = await chargeAttempt(tx, provider, attempt, { paymentMethod: m.providerSubscriptionId ?? "", description: "Membership renewal" });
       if (!charge.ok) {
-        await recordPayment(tx, { ...base, status: "failed", failureCode: charge.code, failureMessage: charge.message });
         await tx.update(memberships).set({ status: "past_due", updatedAt: now }).where(eq(memberships.id, m.id));
         return "pastDue" as const;
       }
-      await recordPayment(tx, { ...base, status: "succeeded", providerPaymentId: charge.providerPaymentId });
+      await recordPayment(tx, { ...attempt, status: "succeeded", providerPaymentId: charge.providerPaymentId });
       await tx
         .update(memberships)
         .set({

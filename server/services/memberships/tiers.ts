@@ -1,6 +1,9 @@
 // Membership tiers: the creator shapes them in the studio (create, edit, reorder, publish,
-// archive); fans see the published ones with their remaining places.
+// archive); fans see the published ones with their remaining places, and a join takes a place
+// with the tier locked.
+import "server-only";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { memberships, tiers } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { createTierInput, reorderTiersInput, updateTierInput, type TierFieldsInput } from "@/lib/schemas/tier";
@@ -8,6 +11,7 @@ import type { z } from "zod";
 import type { ServiceContext } from "../context";
 import { requireOwnCreator } from "../creators";
 import { requireOwnCoverImage } from "../media/files";
+import type { Tx } from "./payments/ledger";
 
 export type TierRow = typeof tiers.$inferSelect;
 
@@ -22,6 +26,19 @@ function tierNotFound(): AppError {
   return new AppError(AppErrorCode.NOT_FOUND, "This tier does not exist.");
 }
 
+/** What a fan hears about a tier that is missing, unpublished, archived or another creator's. */
+export function tierNotJoinable(): AppError {
+  return new AppError(AppErrorCode.NOT_FOUND, "This tier is not open for joining.", { field: "tierId" });
+}
+
+/**
+ * What a tier costs a member who is billed every `interval`, when they move to it or renew into
+ * it: a tier without an annual price bills a year member twelve months.
+ */
+export function priceForInterval(tier: Pick<TierRow, "monthlyPrice" | "annualPrice">, interval: "month" | "year"): number {
+  return interval === "year" ? (tier.annualPrice ?? tier.monthlyPrice * 12) : tier.monthlyPrice;
+}
+
 /** A tier's cover is shown to everyone once the tier is published: only the creator's own image. */
 async function checkCover(ctx: ServiceContext, creatorId: string, data: TierFieldsInput) {
   if (data.coverMediaId) await requireOwnCoverImage(ctx.db, creatorId, data.coverMediaId);
@@ -33,10 +50,14 @@ function checkPrices(data: TierFieldsInput) {
   }
 }
 
-/** Live member counts per tier, the number a cap is compared with. */
-export async function liveMemberCounts(ctx: ServiceContext, tierIds: readonly string[]): Promise<Map<string, number>> {
+/**
+ * Members holding each tier: every membership not yet ended, the number shown as places left and
+ * the one a cap is compared with. A period that ran out still holds its place until the renewal
+ * job renews or ends it, so a renewal never takes a tier past its cap.
+ */
+async function memberCounts(db: Db | Tx, tierIds: readonly string[]): Promise<Map<string, number>> {
   if (tierIds.length === 0) return new Map();
-  const rows = await ctx.db
+  const rows = await db
     .select({ tierId: memberships.tierId, n: count() })
     .from(memberships)
     .where(and(inArray(memberships.tierId, [...tierIds]), ne(memberships.status, "expired")))
@@ -54,7 +75,7 @@ function withPlaces(rows: TierRow[], counts: Map<string, number>): TierWithPlace
 export async function listOwnTiers(ctx: ServiceContext): Promise<TierWithPlaces[]> {
   const creator = await requireOwnCreator(ctx);
   const rows = await ctx.db.select().from(tiers).where(eq(tiers.creatorId, creator.id)).orderBy(asc(tiers.position), asc(tiers.createdAt));
-  return withPlaces(rows, await liveMemberCounts(ctx, rows.map((t) => t.id)));
+  return withPlaces(rows, await memberCounts(ctx.db, rows.map((t) => t.id)));
 }
 
 /** The tiers a fan may join: published only, in the creator's order. */
@@ -64,7 +85,7 @@ export async function listPublishedTiers(ctx: ServiceContext, creatorId: string)
     .from(tiers)
     .where(and(eq(tiers.creatorId, creatorId), eq(tiers.status, "published")))
     .orderBy(asc(tiers.position), asc(tiers.createdAt));
-  return withPlaces(rows, await liveMemberCounts(ctx, rows.map((t) => t.id)));
+  return withPlaces(rows, await memberCounts(ctx.db, rows.map((t) => t.id)));
 }
 
 async function ownTier(ctx: ServiceContext, id: string): Promise<TierRow> {
@@ -151,6 +172,22 @@ export async function reorderTiers(ctx: ServiceContext, input: z.input<typeof re
 /** A published tier of any creator, for joining; archived and draft tiers look missing. */
 export async function getJoinableTier(ctx: ServiceContext, id: string): Promise<TierRow> {
   const tier = await ctx.db.query.tiers.findFirst({ where: and(eq(tiers.id, id), eq(tiers.status, "published")) });
-  if (!tier) throw new AppError(AppErrorCode.NOT_FOUND, "This tier is not open for joining.", { field: "tierId" });
+  if (!tier) throw tierNotJoinable();
   return tier;
+}
+
+/** Locks the tier for the rest of the transaction: joins to one tier queue up behind each other. */
+export async function lockTier(tx: Tx, tierId: string): Promise<TierRow> {
+  const [tier] = await tx.select().from(tiers).where(eq(tiers.id, tierId)).for("update");
+  if (!tier) throw tierNotJoinable();
+  return tier;
+}
+
+/** Refuses a join when the locked tier has no place left. */
+export async function checkPlaceLeft(tx: Tx, locked: TierRow): Promise<void> {
+  if (locked.memberCap === null) return;
+  const held = (await memberCounts(tx, [locked.id])).get(locked.id) ?? 0;
+  if (held >= locked.memberCap) {
+    throw new AppError(AppErrorCode.CONFLICT, "This tier is full. Choose another tier.", { field: "tierId" });
+  }
 }

@@ -1,5 +1,6 @@
 // A post's access settings as the creator chooses them in the editor: the level, the selected
 // tiers, when early access opens, and what viewers without access see; plus the creator's default.
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { creators, posts, postTiers, tiers } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
@@ -8,31 +9,23 @@ import type { z } from "zod";
 import { previewViewer } from "../access/policy";
 import type { ServiceContext } from "../context";
 import { requireOwnCreator } from "../creators";
-import { derived } from "./derived";
+import { teaserColumns } from "./derived";
+import { postErrors } from "./errors";
 import { getReadablePostById } from "./reads";
+import { ownPost, type PostRow } from "./store";
 
 export type PostAccessSettings = {
   postId: string;
-  access: (typeof posts.$inferSelect)["access"];
+  access: PostRow["access"];
   tierIds: string[];
   publicAt: Date | null;
-  teaserMode: (typeof posts.$inferSelect)["teaserMode"];
+  teaserMode: PostRow["teaserMode"];
   previewText: string;
 };
 
-async function ownPostId(ctx: ServiceContext, postId: string) {
-  const creator = await requireOwnCreator(ctx);
-  const post = await ctx.db.query.posts.findFirst({
-    where: and(eq(posts.id, postId), eq(posts.creatorId, creator.id)),
-    columns: { id: true, access: true, publicAt: true, teaserMode: true, previewText: true, deletedAt: true, document: true },
-  });
-  if (!post || post.deletedAt) throw new AppError(AppErrorCode.NOT_FOUND, "This post does not exist or was deleted.");
-  return { creator, post };
-}
-
 export async function getPostAccess(ctx: ServiceContext, input: z.input<typeof postAccessByIdInput>): Promise<PostAccessSettings> {
   const { postId } = postAccessByIdInput.parse(input);
-  const { post } = await ownPostId(ctx, postId);
+  const post = await ownPost(ctx, postId);
   const selected = await ctx.db.select({ tierId: postTiers.tierId }).from(postTiers).where(eq(postTiers.postId, post.id));
   return {
     postId: post.id,
@@ -46,19 +39,19 @@ export async function getPostAccess(ctx: ServiceContext, input: z.input<typeof p
 
 /**
  * Saves who may read a post. Selected tiers must be the creator's own; they are kept only for the
- * levels that use them, so switching to "paid" cannot leave a stale tier list behind. The teaser
- * HTML itself is recomputed by the editor's save from the mode and preview text.
+ * levels that use them, so switching to "paid" cannot leave a stale tier list behind. The stored
+ * teaser is derived again from the live text with the new mode and preview text.
  */
 export async function setPostAccess(ctx: ServiceContext, input: z.input<typeof setPostAccessInput>): Promise<PostAccessSettings> {
   const data = setPostAccessInput.parse(input);
-  const { creator, post } = await ownPostId(ctx, data.postId);
+  const post = await ownPost(ctx, data.postId);
   const usesTiers = data.access === "tiers" || data.access === "early_access";
   const tierIds = usesTiers ? [...new Set(data.tierIds)] : [];
   if (tierIds.length) {
     const own = await ctx.db
       .select({ id: tiers.id })
       .from(tiers)
-      .where(and(eq(tiers.creatorId, creator.id), inArray(tiers.id, tierIds)));
+      .where(and(eq(tiers.creatorId, post.creatorId), inArray(tiers.id, tierIds)));
     if (own.length !== tierIds.length) {
       throw new AppError(AppErrorCode.INVALID_INPUT, "Choose among your own tiers.", { field: "tierIds" });
     }
@@ -72,7 +65,7 @@ export async function setPostAccess(ctx: ServiceContext, input: z.input<typeof s
         teaserMode: data.teaserMode,
         previewText: data.previewText,
         // The stored teaser follows the settings at once, computed the way every save computes it.
-        teaserHtml: derived(post.document, data).teaserHtml,
+        ...teaserColumns(post.document, data),
         updatedAt: ctx.now,
       })
       .where(eq(posts.id, post.id));
@@ -106,18 +99,18 @@ export type PreviewAs = { kind: "anonymous" } | { kind: "free" } | { kind: "tier
  * through the same policy and presenter as the public page.
  */
 export async function previewPostAs(ctx: ServiceContext, postId: string, as: PreviewAs) {
-  const { creator, post } = await ownPostId(ctx, postId);
+  const post = await ownPost(ctx, postId);
   let tier: { id: string; monthlyPrice: number } | null = null;
   if (as.kind === "tier") {
-    tier = (await ctx.db.query.tiers.findFirst({ where: and(eq(tiers.id, as.tierId), eq(tiers.creatorId, creator.id)) })) ?? null;
+    tier = (await ctx.db.query.tiers.findFirst({ where: and(eq(tiers.id, as.tierId), eq(tiers.creatorId, post.creatorId)) })) ?? null;
     if (!tier) throw new AppError(AppErrorCode.NOT_FOUND, "This tier does not exist.", { field: "tierId" });
   } else if (as.kind === "free") {
     // A free member, whether or not a free tier exists yet.
     tier = { id: "preview-free", monthlyPrice: 0 };
   }
-  const row = await getReadablePostById({ ...ctx, viewer: null, creator: null }, post.id, previewViewer(creator.id, tier), {
+  const row = await getReadablePostById({ ...ctx, viewer: null, creator: null }, post.id, previewViewer(post.creatorId, tier), {
     asPublished: true,
   });
-  if (!row) throw new AppError(AppErrorCode.NOT_FOUND, "This post does not exist or was deleted.");
+  if (!row) throw postErrors.notFound();
   return row;
 }

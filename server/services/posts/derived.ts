@@ -1,27 +1,23 @@
 // Everything a post stores that is derived from its document and teaser settings, computed in
-// this one place at write time, so readers never render a document per request.
-import type { posts } from "@/db/schema";
+// this one place at write time, so readers never render a document per request and never decide
+// what a teaser is: the stored teaser is final.
+import "server-only";
+import { escapeHtml } from "@/lib/html";
 import { renderDocumentHtml } from "@/lib/document/render";
 import { postKind, teaserDocument } from "@/lib/document/teaser";
-import { countWords, documentPlainText, excerpt } from "@/lib/document/text";
+import { countWords, documentPlainText, excerpt, oneLineText } from "@/lib/document/text";
 import type { PostDocument } from "@/lib/document/validate";
+import type { PostRow } from "./store";
 
-type TeaserSettings = Pick<typeof posts.$inferSelect, "teaserMode" | "previewText">;
+type TeaserSettings = Pick<PostRow, "teaserMode" | "previewText">;
 
-export type DerivedColumns = {
-  html: string;
-  excerpt: string;
-  plainText: string;
-  wordCount: number;
-  kind: string;
-  teaserHtml: string;
-};
+/** What viewers without access get, as HTML and as one line of plain text (the public text). */
+export type TeaserColumns = Pick<PostRow, "teaserHtml" | "teaserText">;
 
-const EXCERPT_CHARS = 280;
+export type DerivedColumns = Pick<PostRow, "html" | "excerpt" | "plainText" | "wordCount" | "kind"> & TeaserColumns;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** How long a stored excerpt, and a card's line of teaser text, may be. */
+export const EXCERPT_CHARS = 280;
 
 /** Plain words as paragraphs: a blank line starts a new one. */
 export function paragraphsHtml(text: string): string {
@@ -33,32 +29,37 @@ export function paragraphsHtml(text: string): string {
     .join("");
 }
 
+function previewTeaser(previewText: string): TeaserColumns {
+  return { teaserHtml: paragraphsHtml(previewText), teaserText: previewText.replace(/\s+/g, " ").trim() };
+}
+
 /**
- * What viewers without access see. `auto`: the part above the paywall break, rendered like the
- * post; without a break, the preview text if the creator wrote one, else the excerpt.
+ * What viewers without access see, by the creator's choice. `auto`: the part above the paywall
+ * break, rendered like the post; without a break, the preview text if the creator wrote one, else
+ * nothing. Fails closed: no setting ever makes the body's own words the teaser of a post that has
+ * no break, so every channel can show the stored teaser as it is.
  */
-function teaserHtml(document: PostDocument, settings: TeaserSettings, cut: string): string {
+export function teaserColumns(document: PostDocument, settings: TeaserSettings): TeaserColumns {
   switch (settings.teaserMode) {
     case "none":
-      return "";
+      return { teaserHtml: "", teaserText: "" };
     case "custom":
-      return paragraphsHtml(settings.previewText);
+      return previewTeaser(settings.previewText);
     case "auto": {
       const above = teaserDocument(document);
-      if (above) return renderDocumentHtml(above);
-      return paragraphsHtml(settings.previewText.trim() ? settings.previewText : cut);
+      if (above) return { teaserHtml: renderDocumentHtml(above), teaserText: oneLineText(above) };
+      return previewTeaser(settings.previewText);
     }
   }
 }
 
 export function derived(document: PostDocument, settings: TeaserSettings): DerivedColumns {
-  const cut = excerpt(document, EXCERPT_CHARS);
   return {
     html: renderDocumentHtml(document),
-    excerpt: cut,
+    excerpt: excerpt(document, EXCERPT_CHARS),
     plainText: documentPlainText(document),
     wordCount: countWords(document),
     kind: postKind(document),
-    teaserHtml: teaserHtml(document, settings, cut),
+    ...teaserColumns(document, settings),
   };
 }

@@ -1,6 +1,8 @@
 // Posts, the creator's side: drafting, saving with optimistic concurrency, pending changes to
-// published posts, and publishing. What readers get back lives in post-reads.ts, behind the
-// access policy; revisions live in revisions.ts, settings in post-settings.ts.
+// published posts, and the editor's Publish and Update (both through publish.ts, the one path).
+// What readers get back lives in reads.ts, behind the access policy; revisions live in
+// revisions.ts, settings in settings.ts.
+import "server-only";
 import { eq } from "drizzle-orm";
 import { creators, postAccess, posts } from "@/db/schema";
 import type { Db } from "@/db/client";
@@ -10,27 +12,24 @@ import { createPostInput, pendingChangesInput, publishPostInput, savePostInput }
 import type { z } from "zod";
 import type { ServiceContext } from "../context";
 import { requireOwnCreator } from "../creators";
+import { syncPostMedia } from "../media/files";
 import { derived } from "./derived";
+import { postErrors } from "./errors";
+import { applyPublish } from "./publish";
+import { freeSlug, withSlugRetry } from "./slugs";
 import {
   checkedDocument,
   draftText,
-  freeSlug,
   hasPendingChanges,
   isLive,
-  lockPost,
   ownPost,
   recordAutosaveRevision,
   recordRevision,
-  staleVersion,
-  withSlugRetry,
   writeDraftText,
   type PostRow,
   type PostText,
 } from "./store";
 import { tagsOfPost } from "./tags";
-import { recordFirstPublish } from "./notifications";
-import { requestMemberNotifications } from "../../jobs/queues";
-import { syncPostMedia } from "../media/files";
 
 export type EditorPost = PostRow & {
   /** The text to edit: pending changes of a published post, or the draft itself. */
@@ -94,13 +93,12 @@ export type SaveResult = { id: string; version: number; slug: string; updatedAt:
  */
 export async function savePost(ctx: ServiceContext, input: z.input<typeof savePostInput>): Promise<SaveResult> {
   const data = savePostInput.parse(input);
-  const own = await ownPost(ctx, data.id);
   const text: PostText = { title: data.title, document: checkedDocument(data.document) };
   const authorId = ctx.viewer?.userId ?? null;
   const saved = await withSlugRetry(() =>
     ctx.db.transaction(async (tx) => {
-      const post = await lockPost(tx, own.id);
-      if (post.version !== data.baseVersion) throw staleVersion();
+      const post = await ownPost(ctx, data.id, { lockIn: tx });
+      if (post.version !== data.baseVersion) throw postErrors.changedElsewhere();
       if (data.replacesConflict) {
         // "Keep mine" after a conflict: the other side's text stays restorable from the history.
         await recordRevision(tx, { postId: post.id, version: post.version, text: draftText(post), reason: "autosave", authorId, now: ctx.now });
@@ -116,76 +114,12 @@ export async function savePost(ctx: ServiceContext, input: z.input<typeof savePo
   return { id: saved.id, version: saved.version, slug: saved.slug, updatedAt: saved.updatedAt, hasPendingChanges: hasPendingChanges(saved) };
 }
 
-/**
- * Makes a post's current text live: pending changes (or the draft) become the published title,
- * document and derived HTML, the post is `published`, and a revision is kept.
- *
- * Shared by publishing, Update and the scheduled publisher; it does NOT check who is asking, so
- * callers authorize first (publishPost via ownPost; a job by construction). Guards:
- * `baseVersion` (refuse with CONFLICT if the post changed since) and `fromStatuses` (publish
- * only if the post is still in one of them). Returns null when `fromStatuses` does not match,
- * so a job that runs twice publishes once. With `notifyMembers`, a first publish (never an Update
- * or a republish) records in the same transaction that members are to be emailed. Throws
- * INVALID_INPUT (field `title`) for an untitled post, NOT_FOUND for a missing or deleted one.
- */
-export async function applyPublish(
-  db: Db,
-  post: Pick<PostRow, "id">,
-  now: Date,
-  authorId: string | null,
-  options: { reason?: "publish" | "update"; baseVersion?: number; fromStatuses?: PostRow["status"][]; notifyMembers?: boolean } = {},
-): Promise<PostRow | null> {
-  return db.transaction(async (tx) => {
-    const current = await lockPost(tx, post.id);
-    if (current.deletedAt) return null;
-    if (options.fromStatuses && !options.fromStatuses.includes(current.status)) return null;
-    if (options.baseVersion !== undefined && current.version !== options.baseVersion) throw staleVersion();
-    const text = draftText(current);
-    if (!text.title.trim()) {
-      throw new AppError(AppErrorCode.INVALID_INPUT, "Give your post a title before publishing.", { field: "title" });
-    }
-    const [published] = await tx
-      .update(posts)
-      .set({
-        title: text.title,
-        document: text.document,
-        pendingTitle: null,
-        pendingDocument: null,
-        ...derived(text.document, current),
-        status: "published",
-        scheduledAt: null,
-        publishedAt: current.publishedAt ?? now,
-        version: current.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(posts.id, current.id))
-      .returning();
-    await syncPostMedia(tx, current.id, current.creatorId, text.document);
-    await recordRevision(tx, {
-      postId: current.id,
-      version: published!.version,
-      text,
-      reason: options.reason ?? (current.status === "published" ? "update" : "publish"),
-      authorId,
-      now,
-    });
-    // `publishedAt` survives an unpublish, so only a post that was never live is new to members.
-    if (options.notifyMembers && current.publishedAt === null) await recordFirstPublish(tx, published!, now);
-    return published!;
-  });
-}
-
 export async function publishPost(ctx: ServiceContext, input: z.input<typeof publishPostInput>): Promise<PostRow> {
   const data = publishPostInput.parse(input);
   const post = await ownPost(ctx, data.id);
-  const published = await applyPublish(ctx.db, post, ctx.now, ctx.viewer?.userId ?? null, {
-    reason: post.status === "published" ? "update" : "publish",
-    baseVersion: data.baseVersion,
-    notifyMembers: true,
-  });
-  if (!published) throw staleVersion();
-  // The emails go out from a job, so publishing never waits on mail.
-  if (post.publishedAt === null && published.notifyMembers) await requestMemberNotifications(published.id);
+  const published = await applyPublish(ctx.db, post, ctx.now, ctx.viewer?.userId ?? null, { baseVersion: data.baseVersion });
+  // Deleted between the two reads: what the editor shows is no longer there to publish.
+  if (!published) throw postErrors.changedElsewhere();
   return published;
 }
 
@@ -201,17 +135,16 @@ export async function publishPendingChanges(ctx: ServiceContext, input: z.input<
     baseVersion: data.baseVersion,
     fromStatuses: ["published"],
   });
-  if (!updated) throw staleVersion();
+  if (!updated) throw postErrors.changedElsewhere();
   return editorView(ctx.db, updated);
 }
 
 /** Discard: drop a published post's pending changes; they stay restorable from the history. */
 export async function discardPendingChanges(ctx: ServiceContext, input: z.input<typeof pendingChangesInput>): Promise<EditorPost> {
   const data = pendingChangesInput.parse(input);
-  const own = await ownPost(ctx, data.id);
   const discarded = await ctx.db.transaction(async (tx) => {
-    const post = await lockPost(tx, own.id);
-    if (post.version !== data.baseVersion) throw staleVersion();
+    const post = await ownPost(ctx, data.id, { lockIn: tx });
+    if (post.version !== data.baseVersion) throw postErrors.changedElsewhere();
     if (!hasPendingChanges(post)) return post;
     const [row] = await tx
       .update(posts)

@@ -1,14 +1,15 @@
 // The public channels that carry no session: a creator's RSS feed and the sitemap. Both are read
 // as an anonymous visitor whoever asks, so they can be cached by anyone: gated posts appear with
 // their teaser only, drafts and deleted posts not at all.
+import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { creators, posts } from "@/db/schema";
-import { cardColumns, presentPosts, publishedWhere, teaserOf } from "./reads";
+import { escapeHtml } from "@/lib/html";
 import type { ServiceContext } from "../context";
+import { cardColumns, presentPosts, publishedWhere } from "./present";
 
-function xml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[c]};`);
-}
+/** XML text and attributes need the same five escapes as HTML's. */
+const xml = escapeHtml;
 
 function anonymous(ctx: ServiceContext): ServiceContext {
   return { ...ctx, viewer: null, creator: null };
@@ -20,20 +21,18 @@ export async function creatorFeedXml(ctx: ServiceContext, handle: string, origin
   const creator = await anon.db.query.creators.findFirst({ where: eq(creators.handle, handle.toLowerCase()) });
   if (!creator) return null;
   const rows = await anon.db
-    .select({ ...cardColumns, html: posts.html })
+    .select({ ...cardColumns, html: posts.html, teaserHtml: posts.teaserHtml })
     .from(posts)
     .where(and(eq(posts.creatorId, creator.id), publishedWhere()))
     .orderBy(desc(posts.publishedAt))
     .limit(limit);
   const cards = await presentPosts(anon, rows, null);
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const pageUrl = `${origin}/${creator.handle}`;
   const items = cards.map((card) => {
-    const row = byId.get(card.id)!;
     const url = `${pageUrl}/posts/${card.slug}`;
     const join = card.joinTier ? `<p><a href="${xml(`${pageUrl}/join`)}">Join ${xml(card.joinTier.name)} to unlock</a></p>` : "";
-    // The body only for posts anyone may read; the teaser (maybe nothing) for the rest.
-    const content = card.visibility === "full" ? row.html : `${teaserOf(row).html}${join}`;
+    // The body only for posts anyone may read; the teaser (maybe nothing) and a way in for the rest.
+    const content = card.output.locked ? `${card.output.teaserHtml ?? ""}${join}` : (card.output.html ?? "");
     return [
       "<item>",
       `<title>${xml(card.title)}</title>`,

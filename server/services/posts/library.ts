@@ -1,5 +1,6 @@
 // The creator's posts library: search, combined filters, sort, keyset pagination, counts per
 // status, the trash listing, and bulk actions on a selection.
+import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { posts, postTags, tags } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
@@ -16,6 +17,7 @@ import type { z } from "zod";
 import type { ServiceContext } from "../context";
 import { requireOwnCreator } from "../creators";
 import { archivePosts, TRASH_RETENTION_MS, trashPosts } from "./lifecycle";
+import { ownPosts, type PostRow } from "./store";
 
 export type LibraryItem = {
   id: string;
@@ -23,7 +25,7 @@ export type LibraryItem = {
   slug: string;
   status: LibraryStatus;
   kind: string;
-  access: (typeof posts.$inferSelect)["access"];
+  access: PostRow["access"];
   excerpt: string;
   wordCount: number;
   version: number;
@@ -238,13 +240,7 @@ export async function bulkAddTag(ctx: ServiceContext, input: z.input<typeof bulk
   const name = data.tag.replace(/\s+/g, " ");
   const slug = slugify(name);
   return ctx.db.transaction(async (tx) => {
-    const owned = await tx
-      .select({ id: posts.id })
-      .from(posts)
-      .where(and(inArray(posts.id, ids), eq(posts.creatorId, creator.id), isNull(posts.deletedAt)));
-    if (owned.length !== ids.length) {
-      throw new AppError(AppErrorCode.NOT_FOUND, "Some of the selected posts no longer exist. Reload the page and try again.");
-    }
+    await ownPosts(ctx, ids, { lockIn: tx });
     await tx.insert(tags).values({ creatorId: creator.id, name, slug }).onConflictDoNothing({ target: [tags.creatorId, tags.slug] });
     const [tag] = await tx
       .select({ id: tags.id, name: tags.name })

@@ -1,18 +1,19 @@
-// Where a post is in its life: scheduling, the scheduled publish itself, unpublishing, archiving,
-// the 30-day trash, and duplicating. Writing and publishing by hand live in posts.ts.
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
+// Where a post is in its life: scheduling, the scheduled publish itself (through publish.ts, the
+// path every publish takes), unpublishing, archiving, the 30-day trash, and duplicating. Writing
+// and publishing by hand live in editing.ts.
+import "server-only";
+import { and, asc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { creators, postMedia, postRevisions, posts, postTags, postTiers } from "@/db/schema";
-import { AppError, AppErrorCode } from "@/lib/errors";
+import { creators, postMedia, posts, postTags, postTiers } from "@/db/schema";
+import { AppError, AppErrorCode, isAppError } from "@/lib/errors";
 import { MAX_SCHEDULE_AHEAD_DAYS, TRASH_RETENTION_DAYS, type PostTransitionInput } from "@/lib/schemas/post-lifecycle";
-import { slugify, uniqueSlug } from "@/lib/slug";
-import { requestMemberNotifications, requestScheduledPublish } from "../../jobs/queues";
+import { requestScheduledPublish } from "../../jobs/queues";
 import type { ServiceContext } from "../context";
-import { requireOwnCreator } from "../creators";
-import { recordFirstPublish } from "./notifications";
+import { postErrors } from "./errors";
+import { applyPublish } from "./publish";
+import { freeSlug, withSlugRetry } from "./slugs";
+import { ownPost, ownPosts, type PostRow, type PostStatus } from "./store";
 
-type PostRow = typeof posts.$inferSelect;
-type PostStatus = PostRow["status"];
 type PostChanges = Partial<typeof posts.$inferInsert>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,17 +35,6 @@ const resultColumns = {
   updatedAt: posts.updatedAt,
 };
 
-function notFound(): AppError {
-  return new AppError(AppErrorCode.NOT_FOUND, "This post does not exist or was deleted.");
-}
-
-function staleVersion(): AppError {
-  return new AppError(
-    AppErrorCode.CONFLICT,
-    "This post was changed somewhere else since you opened it. Reload it and try again.",
-  );
-}
-
 function wrongState(message: string): AppError {
   return new AppError(AppErrorCode.INVALID_INPUT, message);
 }
@@ -52,20 +42,6 @@ function wrongState(message: string): AppError {
 /** Every lifecycle change bumps the version, so an editor open on the post learns it moved on. */
 function bump(ctx: ServiceContext) {
   return { version: sql`${posts.version} + 1`, updatedAt: ctx.now };
-}
-
-async function findOwnPost(ctx: ServiceContext, id: string, where: "live" | "trashed"): Promise<PostRow> {
-  const creator = await requireOwnCreator(ctx);
-  const post = await ctx.db.query.posts.findFirst({
-    where: and(
-      eq(posts.id, id),
-      eq(posts.creatorId, creator.id),
-      where === "live" ? isNull(posts.deletedAt) : isNotNull(posts.deletedAt),
-    ),
-  });
-  // Someone else's post is reported as missing, not forbidden: ids reveal nothing.
-  if (!post) throw notFound();
-  return post;
 }
 
 type Rule = {
@@ -85,15 +61,15 @@ async function transition(
   rule: Rule,
   where: "live" | "trashed" = "live",
 ): Promise<LifecycleResult> {
-  const post = await findOwnPost(ctx, input.id, where);
-  if (input.baseVersion !== undefined && input.baseVersion !== post.version) throw staleVersion();
+  const post = await ownPost(ctx, input.id, { trashed: where === "trashed" });
+  if (input.baseVersion !== undefined && input.baseVersion !== post.version) throw postErrors.changedElsewhere();
   if (!rule.from.includes(post.status)) throw wrongState(rule.refuse(post));
   const [updated] = await ctx.db
     .update(posts)
     .set({ ...rule.changes(post), ...bump(ctx) })
     .where(and(eq(posts.id, post.id), eq(posts.version, post.version), eq(posts.status, post.status)))
     .returning(resultColumns);
-  if (!updated) throw staleVersion();
+  if (!updated) throw postErrors.changedElsewhere();
   return updated;
 }
 
@@ -125,9 +101,7 @@ export async function schedulePost(
         ? "This post is already published. Unpublish it first to schedule it again."
         : "This post is archived. Move it back to drafts before scheduling it.",
     changes: (post) => {
-      if (!post.title.trim()) {
-        throw new AppError(AppErrorCode.INVALID_INPUT, "Give your post a title before scheduling it.", { field: "title" });
-      }
+      if (!post.title.trim()) throw postErrors.untitled("scheduling it");
       return { status: "scheduled", scheduledAt: at };
     },
   });
@@ -227,28 +201,15 @@ function copyTitle(title: string): string {
   return `${base.slice(0, 190)} (copy)`;
 }
 
-async function freeSlug(db: Db, creatorId: string, title: string): Promise<string> {
-  const base = slugify(title);
-  const rows = await db
-    .select({ slug: posts.slug })
-    .from(posts)
-    .where(and(eq(posts.creatorId, creatorId), sql`(${posts.slug} = ${base} or ${posts.slug} like ${`${base}-%`})`));
-  return uniqueSlug(base, new Set(rows.map((r) => r.slug)));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === "23505" || e.cause?.code === "23505";
-}
-
 /**
  * A new draft with the same content, settings, tags, tiers and media as `id`. Published posts
  * are copied as readers see them; edits waiting behind Update stay with the original.
  */
 export async function duplicatePostAsDraft(ctx: ServiceContext, input: { id: string }): Promise<LifecycleResult & { slug: string; title: string }> {
-  const source = await findOwnPost(ctx, input.id, "live");
+  const source = await ownPost(ctx, input.id);
   const title = copyTitle(source.title);
-  const insertCopy = () =>
+  // Two copies made at the same moment can pick the same slug; the retry settles it.
+  return withSlugRetry(() =>
     ctx.db.transaction(async (tx) => {
       const slug = await freeSlug(tx, source.creatorId, title);
       const [copy] = await tx
@@ -264,6 +225,7 @@ export async function duplicatePostAsDraft(ctx: ServiceContext, input: { id: str
           teaserMode: source.teaserMode,
           previewText: source.previewText,
           teaserHtml: source.teaserHtml,
+          teaserText: source.teaserText,
           excerpt: source.excerpt,
           plainText: source.plainText,
           wordCount: source.wordCount,
@@ -279,29 +241,14 @@ export async function duplicatePostAsDraft(ctx: ServiceContext, input: { id: str
       await tx.execute(sql`insert into ${postTiers} (post_id, tier_id) select ${postId}, tier_id from ${postTiers} where post_id = ${source.id}`);
       await tx.execute(sql`insert into ${postMedia} (post_id, media_id) select ${postId}, media_id from ${postMedia} where post_id = ${source.id}`);
       return copy!;
-    });
-  try {
-    return await insertCopy();
-  } catch (error) {
-    // Two copies made at the same moment can pick the same slug; one retry settles it.
-    if (!isUniqueViolation(error)) throw error;
-    return insertCopy();
-  }
+    }),
+  );
 }
 
 /** Applies one lifecycle rule to many posts of the viewer at once; all of them or none. */
 async function transitionMany(ctx: ServiceContext, ids: readonly string[], rule: Rule): Promise<{ changed: number; unchanged: number }> {
-  const creator = await requireOwnCreator(ctx);
-  const unique = [...new Set(ids)];
   return ctx.db.transaction(async (tx) => {
-    const found = await tx
-      .select()
-      .from(posts)
-      .where(and(inArray(posts.id, unique), eq(posts.creatorId, creator.id), isNull(posts.deletedAt)))
-      .for("update");
-    if (found.length !== unique.length) {
-      throw new AppError(AppErrorCode.NOT_FOUND, "Some of the selected posts no longer exist. Reload the page and try again.");
-    }
+    const found = await ownPosts(ctx, ids, { lockIn: tx });
     const applicable = found.filter((post) => rule.from.includes(post.status));
     for (const post of applicable) {
       await tx.update(posts).set({ ...rule.changes(post), ...bump(ctx) }).where(eq(posts.id, post.id));
@@ -320,57 +267,36 @@ export function trashPosts(ctx: ServiceContext, ids: readonly string[]) {
 
 // --- The scheduled publish (called by jobs, never by a viewer) ---------------------------------
 
-function duePost(postId: string, now: Date): SQL | undefined {
-  return and(
-    eq(posts.id, postId),
-    eq(posts.status, "scheduled"),
-    lte(posts.scheduledAt, now),
-    isNull(posts.deletedAt),
-  );
-}
-
 /**
- * Publishes `postId` if, and only if, it is still scheduled and due. The status check is in the
- * UPDATE itself, so duplicate jobs, two workers or a retry after a crash publish it once: the
- * first UPDATE wins, every other one matches no row. The publish revision is written in the same
- * transaction, so it exists exactly when the publish happened.
+ * Publishes `postId` if, and only if, it is still scheduled and due, through the same path as the
+ * editor's Publish, in the name of the creator who scheduled it. The guard is checked with the
+ * post locked, so duplicate jobs, two workers or a retry after a crash publish it once.
  */
 export async function publishScheduledPost(db: Db, postId: string, now: Date): Promise<LifecycleResult | null> {
-  const outcome = await db.transaction(async (tx) => {
-    // Locked and read first: once published, a first publish and a republish look alike, and only
-    // a first one emails the members — recorded in this same transaction, so a crash loses nothing.
-    const [before] = await tx.select({ publishedAt: posts.publishedAt }).from(posts).where(duePost(postId, now)).for("update");
-    if (!before) return null;
-    const [published] = await tx
+  const [owner] = await db
+    .select({ userId: creators.userId })
+    .from(posts)
+    .innerJoin(creators, eq(creators.id, posts.creatorId))
+    .where(eq(posts.id, postId));
+  if (!owner) return null;
+  try {
+    const published = await applyPublish(db, { id: postId }, now, owner.userId, { scheduled: true });
+    return published && pick(published);
+  } catch (error) {
+    if (!(isAppError(error) && error.field === "title")) throw error;
+    // The title was cleared after scheduling: nothing untitled goes out. Back to the drafts (where
+    // the creator sees it was not published), or every sweep would try it again.
+    await db
       .update(posts)
-      .set({
-        status: "published",
-        publishedAt: sql`coalesce(${posts.publishedAt}, ${posts.scheduledAt})`,
-        scheduledAt: null,
-        version: sql`${posts.version} + 1`,
-        updatedAt: now,
-      })
-      .where(duePost(postId, now))
-      .returning({ ...resultColumns, title: posts.title, document: posts.document, creatorId: posts.creatorId, notifyMembers: posts.notifyMembers });
-    if (!published) return null;
-    const [owner] = await tx.select({ userId: creators.userId }).from(creators).where(eq(creators.id, published.creatorId));
-    await tx.insert(postRevisions).values({
-      postId: published.id,
-      version: published.version,
-      title: published.title,
-      document: published.document,
-      reason: "publish",
-      authorId: owner?.userId ?? null,
-      createdAt: now,
-    });
-    const notify = before.publishedAt === null && (await recordFirstPublish(tx, published, now));
-    const { title: _title, document: _document, creatorId: _creatorId, notifyMembers: _notifyMembers, ...result } = published;
-    return { result, notify };
-  });
-  if (!outcome) return null;
-  // After the commit: the job must find the post published. A lost request is caught by the sweep.
-  if (outcome.notify) await requestMemberNotifications(postId);
-  return outcome.result;
+      .set({ status: "draft", scheduledAt: null, version: sql`${posts.version} + 1`, updatedAt: now })
+      .where(and(eq(posts.id, postId), eq(posts.status, "scheduled")));
+    return null;
+  }
+}
+
+function pick(post: PostRow): LifecycleResult {
+  const { id, status, version, scheduledAt, publishedAt, deletedAt, updatedAt } = post;
+  return { id, status, version, scheduledAt, publishedAt, deletedAt, updatedAt };
 }
 
 /** Publishes every scheduled post that is due (overdue ones after downtime included). */

@@ -1,21 +1,10 @@
 // The "new post" email, built for one recipient from what the access policy gave them: the whole
 // post for readers, only the teaser and a way to upgrade for everyone else. HTML with inline
 // styles only (mail clients drop stylesheets), and a plain-text part saying the same.
-import type { JoinTier } from "./reads";
-import { escapeHtml, type MailMessage } from "../mail";
-
-/** The public address of the site: AUTH_URL where set (as for the sitemap), else the local dev server. */
-export function siteOrigin(): string {
-  const configured = process.env.AUTH_URL;
-  if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      // A malformed AUTH_URL already breaks sign-in loudly; emails fall back rather than fail.
-    }
-  }
-  return "http://localhost:3000";
-}
+import "server-only";
+import { escapeHtml } from "@/lib/html";
+import type { MailMessage } from "../mail";
+import type { JoinTier } from "./present";
 
 /** Root-relative addresses (our media, our pages) made absolute: an email has no base URL. */
 export function absoluteUrls(html: string, origin: string): string {

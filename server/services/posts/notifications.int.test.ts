@@ -24,7 +24,6 @@ import { deliverPostNotifications } from "./notifications";
 import { updatePostSettings } from "./settings";
 import { publishPendingChanges, publishPost } from "./editing";
 import { createTier, publishTier } from "../memberships/tiers";
-import { eventually } from "../../jobs/eventually";
 
 const runners: JobRunner[] = [];
 afterEach(async () => {
@@ -227,12 +226,13 @@ describe("member emails when a post is first published", () => {
       await runner.work(NOTIFY_POST_MEMBERS, notifyPostMembersHandler);
     }
     for (const runner of [runners[0]!, runners[0]!, runners[1]!]) await runner.send(NOTIFY_POST_MEMBERS, { postId: draft.id });
-    await eventually(async () => {
+    const jobStates = async () => {
       const rows = (await testDb().execute(
         sql`select state from pgboss.job where name = ${NOTIFY_POST_MEMBERS} and data->>'postId' = ${draft.id}`,
       )) as unknown as { state: string }[];
-      return rows.length === 3 && rows.every((r) => r.state === "completed");
-    }, "all three jobs completed");
+      return rows.map((r) => r.state);
+    };
+    await expect.poll(jobStates, { timeout: 15_000 }).toEqual(["completed", "completed", "completed"]);
     const mails = await outboxFor(Object.values(w.fans));
     expect(mails).toHaveLength(3);
     expect(new Set(mails.map((m) => m.to)).size).toBe(3);

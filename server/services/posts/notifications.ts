@@ -1,16 +1,18 @@
 // Emails to a creator's members when a post is first published: the publish records that the
 // post asked to notify, a job sends one email per member, each built through the access policy
 // for that member, and each claimed in `notification_deliveries` before it goes out.
+import "server-only";
 import { and, eq, gt, isNull, lt, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailOptOuts, memberships, notificationDeliveries, postMedia, postNotifications, posts, users } from "@/db/schema";
+import { siteOrigin } from "../../http/site-origin";
 import { isEntitlementLive, loadAccessViewer } from "../access/policy";
 import type { ServiceContext } from "../context";
-import { unsubscribeToken } from "../memberships/email-preferences";
 import { sendMail } from "../mail";
-import { postNotificationMessage, siteOrigin } from "./notification-email";
-import { getReadablePostById } from "./reads";
 import { EMAIL_MEDIA_TTL_MS, signMediaUrlsInHtml } from "../media/signed-url";
+import { unsubscribeToken } from "../memberships/email-preferences";
+import { postNotificationMessage } from "./notification-email";
+import { getReadablePostWithText } from "./reads";
 
 /** A delivery that failed is tried again this many times in all, then given up. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
@@ -96,7 +98,7 @@ async function messageFor(db: Db, postId: string, recipient: Recipient, now: Dat
   // `creator: undefined` so the policy looks up whether this recipient owns a page itself.
   const ctx: ServiceContext = { db, now, viewer: { userId: recipient.userId }, creator: undefined };
   const viewer = await loadAccessViewer(ctx);
-  const readable = await getReadablePostById(ctx, postId, viewer);
+  const readable = await getReadablePostWithText(ctx, postId, viewer);
   if (!readable) return null;
   // Mail clients send no session: the post's own media in what the policy granted get signed,
   // expiring addresses (post_media holds only the creator's files, whatever ids the text names).
@@ -104,20 +106,17 @@ async function messageFor(db: Db, postId: string, recipient: Recipient, now: Dat
   const ownMedia = new Set(
     (await db.select({ id: postMedia.mediaId }).from(postMedia).where(eq(postMedia.postId, postId))).map((row) => row.id),
   );
-  let full: { html: string; text: string } | null = null;
-  if (readable.html !== null) {
-    // The policy granted the body, so its stored plain text may go into the text part too.
-    const [row] = await db.select({ plainText: posts.plainText }).from(posts).where(eq(posts.id, postId));
-    full = { html: signMediaUrlsInHtml(readable.html, mediaExpiry, ownMedia), text: row?.plainText ?? "" };
-  }
+  // The presenter gave either the body or the teaser, each with its plain text for the text part.
+  const html = (readable.locked ? readable.teaserHtml : readable.html) ?? "";
+  const shown = { html: signMediaUrlsInHtml(html, mediaExpiry, ownMedia), text: readable.text };
   const token = unsubscribeToken(recipient.userId, readable.creator.id);
   return postNotificationMessage(
     {
       to: recipient.email,
       creator: readable.creator,
       post: { title: readable.title, slug: readable.slug },
-      full,
-      teaser: { html: signMediaUrlsInHtml(readable.teaserHtml ?? "", mediaExpiry, ownMedia), text: readable.excerpt },
+      full: readable.locked ? null : shown,
+      teaser: readable.locked ? shown : { html: "", text: "" },
       joinTier: readable.joinTier,
       unsubscribeUrl: `${origin}/account/unsubscribe/${token}`,
       oneClickUnsubscribeUrl: `${origin}/api/unsubscribe/${token}`,

@@ -2,17 +2,30 @@
 // channel as each viewer who may not read it, and the canary never appears. The same channels give
 // the body to viewers who may, so the absence is the policy's doing and not an empty response.
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memberships, posts, postSlugs } from "@/db/schema";
 import { serviceContext, testDb, type ViewerLike } from "@/test/db";
 import { caught } from "@/test/errors";
-import { createCreator, createPost, createUser, docWithText, type TestCreator } from "../../testing/factories";
+import {
+  createCreator,
+  createMembership,
+  createPost,
+  createTier as createTestTier,
+  createUser,
+  docWithPaywall,
+  docWithText,
+  type TestCreator,
+} from "../../testing/factories";
 import { createCaller } from "../../trpc/root";
 import { readablePostIds } from "../access/policy";
 import { checkout, joinFree } from "../memberships/join";
 import { setPostAccess } from "./access-settings";
+import { createPost as createDraft, publishPost, savePost } from "./editing";
 import { findSlugRedirect, getReadablePost } from "./reads";
+import { updatePostSettings } from "./settings";
 import { creatorFeedXml, sitemapEntries } from "./feed";
 import { SANDBOX_CARDS } from "../memberships/payments/sandbox";
 import { createTier, publishTier } from "../memberships/tiers";
@@ -158,6 +171,25 @@ describe("gated bodies never leave through any channel", () => {
   });
 });
 
+describe("search", () => {
+  it("matches and ranks a post the viewer cannot read by its public text only, and by its body for a reader", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const member = (await createMembership(db, { tier: await createTestTier(db, { creator, monthlyPrice: 500 }) })).user;
+    const word = canary().slice(0, 24);
+    const loudTeaser = await createPost(db, { creator, title: "Loud teaser", document: docWithPaywall(`${word} ${word} ${word} ${word}`, "Quiet inside."), access: "paid", publish: true });
+    const loudBody = await createPost(db, { creator, title: "Loud body", document: docWithPaywall(word, Array(20).fill(word).join(" ")), access: "paid", publish: true });
+    const search = (viewer: ViewerLike) => createCaller(serviceContext({ viewer })).post.search({ q: word });
+
+    const anonymous = await search(null);
+    expect(anonymous.map((hit) => hit.id)).toEqual([loudTeaser.id, loudBody.id]);
+    expect(anonymous.find((hit) => hit.id === loudBody.id)?.snippet).toBe(word);
+    const reader = await search(member);
+    expect(reader.map((hit) => hit.id)).toEqual([loudBody.id, loudTeaser.id]);
+    expect(reader.find((hit) => hit.id === loudBody.id)?.snippet).toContain(`${word} ${word} ${word}`);
+  });
+});
+
 describe("what a locked post shows", () => {
   it("shows the teaser, a lock and the cheapest tier that unlocks it", async () => {
     const w = await world();
@@ -193,6 +225,62 @@ describe("what a locked post shows", () => {
     expect(JSON.stringify(read)).not.toContain(secret);
   });
 
+  it("stores no body words as the teaser of a gated post without a paywall break, so no channel can show any", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const secret = canary();
+    const post = await createPost(db, {
+      creator,
+      title: "No break here",
+      document: docWithText(`Opening words ${secret}.`, `More words ${secret}.`),
+      access: "paid",
+      teaserMode: "auto",
+      previewText: "",
+      publish: true,
+    });
+    // A channel that shows the stored teaser as it is, without asking anything else, shows nothing.
+    const [stored] = await db.select({ teaserHtml: posts.teaserHtml, teaserText: posts.teaserText }).from(posts).where(eq(posts.id, post.id));
+    expect(stored).toEqual({ teaserHtml: "", teaserText: "" });
+    const api = createCaller(serviceContext());
+    const seen = JSON.stringify([
+      await api.post.read.bySlug({ handle: creator.handle, slug: post.slug }),
+      await api.post.read.byCreator({ creatorId: creator.id }),
+      await api.post.read.recent(),
+      await api.post.search({ q: "opening words" }),
+      await creatorFeedXml(serviceContext(), creator.handle, ORIGIN),
+    ]);
+    expect(seen).toContain("No break here");
+    expect(seen).not.toContain(secret);
+    expect(seen).not.toContain("Opening words");
+    expect(await api.post.search({ q: secret })).toEqual([]);
+  });
+
+  it("makes teasers stored before they were final fail closed, by the migration's backfill", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const secret = canary();
+    const noBreak = await createPost(db, { creator, document: docWithText(`Opening ${secret}.`), access: "paid", publish: true });
+    const withBreak = await createPost(db, { creator, document: docWithPaywall("Free <words> & more.", `Gated ${secret}.`), access: "paid", publish: true });
+    const preview = await createPost(db, { creator, document: docWithText(`Opening ${secret}.`), access: "paid", previewText: "A  taste.", publish: true });
+    const ids = [noBreak.id, withBreak.id, preview.id];
+    const migration = readFileSync(path.resolve(process.cwd(), "db/migrations/0003_public_teaser.sql"), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").filter((statement) => statement.includes('UPDATE "posts"'));
+    expect(backfill).toHaveLength(2);
+    const rows = await db.transaction(async (tx) => {
+      // The rows as the code before stored them (the body's excerpt as a teaser, no teaser text), in
+      // a table of their own so the shared test database is left alone.
+      await tx.execute(sql`create temporary table old_posts on commit drop as select * from ${posts} where ${inArray(posts.id, ids)}`);
+      await tx.execute(sql`update old_posts set teaser_text = '', teaser_html = case when id = ${noBreak.id} then '<p>' || excerpt || '</p>' else teaser_html end`);
+      for (const statement of backfill) await tx.execute(sql.raw(statement.replaceAll('"posts"', "old_posts")));
+      return (await tx.execute(sql`select id, teaser_html, teaser_text from old_posts`)) as unknown as { id: string; teaser_html: string; teaser_text: string }[];
+    });
+    const byId = new Map(rows.map((row) => [row.id, { html: row.teaser_html, text: row.teaser_text }]));
+    expect(byId.get(noBreak.id)).toEqual({ html: "", text: "" });
+    expect(byId.get(withBreak.id)).toEqual({ html: "<p>Free &lt;words&gt; &amp; more.</p>", text: "Free <words> & more." });
+    expect(byId.get(preview.id)).toEqual({ html: "<p>A  taste.</p>", text: "A taste." });
+    expect(JSON.stringify(rows)).not.toContain(secret);
+  });
+
   it("opens an early-access post to everyone at its date", async () => {
     const w = await world();
     const publicAt = new Date(Date.now() + 30 * DAY);
@@ -225,6 +313,48 @@ describe("posts that must look missing", () => {
     await db.insert(postSlugs).values({ creatorId: creator.id, slug: "old-draft", postId: draft.id });
     expect(await findSlugRedirect(serviceContext(), creator.handle, "old-draft")).toBeNull();
     expect(await findSlugRedirect(asCreator(creator), creator.handle, "old-draft")).toBe(draft.slug);
+  });
+});
+
+describe("old addresses", () => {
+  it("redirect to the post's address once it is public, for every slug it had before its first publish", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const own = asCreator(creator);
+    const draft = await createDraft(own, { title: "First title" });
+    // The slug follows the title, then the creator picks one in the settings.
+    const renamed = await savePost(own, { id: draft.id, baseVersion: draft.version, title: "Second title", document: docWithText("Words.") });
+    expect(renamed.slug).toBe("second-title");
+    await updatePostSettings(own, { id: draft.id, slug: "chosen-address" });
+
+    // Before the first publish the post, and so its old addresses, exist for its creator only.
+    expect(await findSlugRedirect(serviceContext(), creator.handle, "first-title")).toBeNull();
+    expect(await findSlugRedirect(own, creator.handle, "first-title")).toBe("chosen-address");
+
+    await publishPost(own, { id: draft.id, baseVersion: renamed.version });
+    for (const old of ["first-title", "second-title"]) {
+      expect(await findSlugRedirect(serviceContext(), creator.handle, old), old).toBe("chosen-address");
+    }
+    expect(await findSlugRedirect(serviceContext(), creator.handle, "chosen-address")).toBeNull();
+    // An old address stays the post's: another post with that title is numbered past it.
+    expect((await createDraft(own, { title: "First title" })).slug).toBe("first-title-2");
+  });
+
+  it("are the post's own again when it comes back to one, and an untitled placeholder is not kept", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const own = asCreator(creator);
+    const untitled = await createDraft(own, { title: "" });
+    expect(untitled.slug).toBe("untitled");
+    const titled = await savePost(own, { id: untitled.id, baseVersion: untitled.version, title: "Back and forth", document: docWithText("Words.") });
+    await updatePostSettings(own, { id: untitled.id, slug: "elsewhere" });
+    await updatePostSettings(own, { id: untitled.id, slug: "back-and-forth" });
+    const kept = await db.select({ slug: postSlugs.slug }).from(postSlugs).where(eq(postSlugs.postId, untitled.id));
+    expect(kept.map((row) => row.slug)).toEqual(["elsewhere"]);
+    expect(await findSlugRedirect(own, creator.handle, "back-and-forth")).toBeNull();
+    expect(await findSlugRedirect(own, creator.handle, "elsewhere")).toBe(titled.slug);
+    // The next new post takes the placeholder address again.
+    expect((await createDraft(own, { title: "" })).slug).toBe("untitled");
   });
 });
 

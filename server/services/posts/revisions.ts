@@ -1,19 +1,19 @@
 // Revisions: the kept versions of a post's text (on publish/update, explicit saves, at most every
 // ten minutes of autosaving, restores). Listing, previewing one against the current text, and
 // restoring it. Nothing here deletes a revision.
+import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { postRevisions, users } from "@/db/schema";
 import { renderDocumentHtml } from "@/lib/document/render";
 import { countWords, documentPlainText } from "@/lib/document/text";
 import type { PostDocument } from "@/lib/document/validate";
 import { restoreRevisionInput, revisionInput, revisionsInput } from "@/lib/schemas/post";
-import { AppError, AppErrorCode } from "@/lib/errors";
 import type { z } from "zod";
 import type { ServiceContext } from "../context";
-import { draftText, hasPendingChanges, lockPost, ownPost, recordRevision, staleVersion, withSlugRetry, writeDraftText, type RevisionReason } from "./store";
+import { postErrors } from "./errors";
+import { withSlugRetry } from "./slugs";
+import { draftText, hasPendingChanges, ownPost, recordRevision, writeDraftText, type RevisionReason } from "./store";
 import { diffWords, type DiffPart } from "./text-diff";
-
-export { recordRevision } from "./store";
 
 export type RevisionSummary = {
   id: string;
@@ -61,7 +61,7 @@ export async function getRevision(ctx: ServiceContext, input: z.input<typeof rev
     .leftJoin(users, eq(users.id, postRevisions.authorId))
     .where(and(eq(postRevisions.id, data.revisionId), eq(postRevisions.postId, post.id)))
     .limit(1);
-  if (!row) throw new AppError(AppErrorCode.NOT_FOUND, "This revision does not exist.");
+  if (!row) throw postErrors.revisionNotFound();
   const { revision } = row;
   const current = draftText(post);
   return {
@@ -97,16 +97,15 @@ export type RestoreResult = {
  */
 export async function restoreRevision(ctx: ServiceContext, input: z.input<typeof restoreRevisionInput>): Promise<RestoreResult> {
   const data = restoreRevisionInput.parse(input);
-  const own = await ownPost(ctx, data.id);
   const authorId = ctx.viewer?.userId ?? null;
   const restored = await withSlugRetry(() =>
     ctx.db.transaction(async (tx) => {
-      const post = await lockPost(tx, own.id);
-      if (post.version !== data.baseVersion) throw staleVersion();
+      const post = await ownPost(ctx, data.id, { lockIn: tx });
+      if (post.version !== data.baseVersion) throw postErrors.changedElsewhere();
       const revision = await tx.query.postRevisions.findFirst({
         where: and(eq(postRevisions.id, data.revisionId), eq(postRevisions.postId, post.id)),
       });
-      if (!revision) throw new AppError(AppErrorCode.NOT_FOUND, "This revision does not exist.");
+      if (!revision) throw postErrors.revisionNotFound();
       const text = { title: revision.title, document: revision.document };
       const [latest] = await tx
         .select({ version: postRevisions.version })

@@ -1,15 +1,22 @@
-// Post search on PostgreSQL full-text (posts_search_idx over title and plain text). A viewer who
-// may not read a post matches it only by what they could see anyway (its title and teaser), and
-// every snippet is cut from policy-filtered text: a search can never reveal a gated word.
-import { and, desc, eq, sql } from "drizzle-orm";
+// Post search on PostgreSQL full-text, over two stored texts with a GIN index each: the body
+// (title and plain text, posts_search_idx) and the public text (title and the stored teaser text,
+// posts_public_search_idx). Which one counts for a post is the presenter's answer for the viewer:
+// a post they may read is matched and ranked by its body, any other only by its public text, and
+// every snippet is cut from the text the presenter gives. A search never reveals a gated word.
+import "server-only";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { creators, posts } from "@/db/schema";
 import { loadAccessViewer } from "../access/policy";
 import type { ServiceContext } from "../context";
-import { cardColumns, presentPosts, publishedWhere, teaserOf, type PostCard } from "./reads";
+import { cardColumns, presentPosts, publishedWhere, type PostCard } from "./present";
 
 export type SearchHit = PostCard & { handle: string; displayName: string; snippet: string };
 
 const MAX_QUERY_LENGTH = 200;
+
+/** The two indexed texts: what readers with access search, and what everyone else does. */
+const BODY_TEXT = sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.plainText})`;
+const PUBLIC_TEXT = sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.teaserText})`;
 
 function words(query: string): string[] {
   return query
@@ -29,38 +36,40 @@ export function snippetAround(text: string, queryWords: readonly string[], radiu
   return `${start > 0 ? "…" : ""}${text.slice(start, end).trim()}${end < text.length ? "…" : ""}`;
 }
 
+/** The best `limit` published posts whose `text` matches, by their rank in that text. */
+function matches(ctx: ServiceContext, text: SQL, query: SQL, limit: number) {
+  const rank = sql<number>`ts_rank(${text}, ${query})`;
+  return ctx.db
+    .select({ ...cardColumns, plainText: posts.plainText, handle: creators.handle, displayName: creators.displayName, rank })
+    .from(posts)
+    .innerJoin(creators, eq(creators.id, posts.creatorId))
+    .where(and(publishedWhere(), sql`${text} @@ ${query}`))
+    .orderBy(desc(rank), desc(posts.publishedAt))
+    .limit(limit);
+}
+
 export async function searchPosts(ctx: ServiceContext, rawQuery: string, limit = 20): Promise<SearchHit[]> {
   const queryWords = words(rawQuery.slice(0, MAX_QUERY_LENGTH));
   if (queryWords.length === 0) return [];
   // Each word as a prefix term, ANDed: plainto_tsquery would drop the prefix matching people expect.
   const tsquery = queryWords.map((w) => `${w.replace(/'/g, "''")}:*`).join(" & ");
-  const document = sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.plainText})`;
   const query = sql`to_tsquery('simple', ${tsquery})`;
-  const rows = await ctx.db
-    .select({
-      ...cardColumns,
-      handle: creators.handle,
-      displayName: creators.displayName,
-      plainText: posts.plainText,
-      // What a viewer without access can see: the title and the teaser, and nothing else.
-      publicMatch: sql<boolean>`to_tsvector('simple', ${posts.title} || ' ' || case
-        when ${posts.teaserMode} = 'none' then ''
-        when ${posts.teaserMode} = 'auto' and ${cardColumns.hasPaywallBreak} then regexp_replace(${posts.teaserHtml}, '<[^>]*>', ' ', 'g')
-        else ${posts.previewText} end) @@ ${query}`,
-    })
-    .from(posts)
-    .innerJoin(creators, eq(creators.id, posts.creatorId))
-    .where(and(publishedWhere(), sql`${document} @@ ${query}`))
-    .orderBy(desc(sql`ts_rank(${document}, ${query})`), desc(posts.publishedAt))
-    .limit(limit * 3);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const cards = await presentPosts(ctx, rows, await loadAccessViewer(ctx));
+  const [byBody, byPublicText, viewer] = await Promise.all([
+    matches(ctx, BODY_TEXT, query, limit * 3),
+    matches(ctx, PUBLIC_TEXT, query, limit * 3),
+    loadAccessViewer(ctx),
+  ]);
+  const bodyRank = new Map(byBody.map((r) => [r.id, r.rank]));
+  const publicRank = new Map(byPublicText.map((r) => [r.id, r.rank]));
+  const rows = new Map([...byBody, ...byPublicText].map((r) => [r.id, r]));
+  const cards = await presentPosts(ctx, [...rows.values()], viewer);
   return cards
-    .filter((card) => card.visibility === "full" || byId.get(card.id)!.publicMatch)
+    .map((card) => ({ card, rank: (card.output.locked ? publicRank : bodyRank).get(card.id) }))
+    .filter((hit): hit is { card: (typeof cards)[number]; rank: number } => hit.rank !== undefined)
+    .sort((a, b) => b.rank - a.rank || (b.card.publishedAt?.getTime() ?? 0) - (a.card.publishedAt?.getTime() ?? 0))
     .slice(0, limit)
-    .map(({ visibility, ...card }) => {
-      const row = byId.get(card.id)!;
-      const visibleText = visibility === "full" ? row.plainText : teaserOf(row).text;
-      return { ...card, handle: row.handle, displayName: row.displayName, snippet: snippetAround(visibleText, queryWords) };
+    .map(({ card: { output, ...card } }) => {
+      const row = rows.get(card.id)!;
+      return { ...card, handle: row.handle, displayName: row.displayName, snippet: snippetAround(output.text ?? "", queryWords) };
     });
 }

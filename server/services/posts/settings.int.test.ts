@@ -52,18 +52,23 @@ describe("the address", () => {
 });
 
 describe("the teaser", () => {
-  it("follows the teaser mode: the excerpt or preview text, the preview text alone, or nothing", async () => {
+  it("follows the teaser mode: the preview text (never the body's opening), the preview text alone, or nothing", async () => {
     const db = testDb();
     const creator = await createCreator(db);
     const ctx = asCreator(creator);
     const post = await createPost(db, { creator, title: "T", document: docWithText("The opening <lines>.", "More.") });
-    expect(await stored(post.id)).toMatchObject({ teaserHtml: "<p>The opening &#60;lines&#62;. More.</p>", plainText: "The opening <lines>.\n\nMore." });
+    // No paywall break and no preview text: the stored teaser is empty, not the start of the body.
+    expect(await stored(post.id)).toMatchObject({ teaserHtml: "", teaserText: "", plainText: "The opening <lines>.\n\nMore." });
+    const auto = await updatePostSettings(ctx, { id: post.id, previewText: "A <taste>." });
+    expect(auto.teaserHtml).toBe("<p>A &#60;taste&#62;.</p>");
+    expect(await stored(post.id)).toMatchObject({ teaserText: "A <taste>." });
 
     const custom = await updatePostSettings(ctx, { id: post.id, teaserMode: "custom", previewText: "For members: <b>notes</b>.\n\nSecond." });
     expect(custom.teaserHtml).toBe("<p>For members: &#60;b&#62;notes&#60;/b&#62;.</p><p>Second.</p>");
 
     const none = await updatePostSettings(ctx, { id: post.id, teaserMode: "none" });
     expect(none.teaserHtml).toBe("");
+    expect(await stored(post.id)).toMatchObject({ teaserText: "" });
 
     const cleared = await caught(updatePostSettings(ctx, { id: post.id, teaserMode: "custom", previewText: "  " }));
     expect(cleared).toMatchObject({ code: "INVALID_INPUT", field: "previewText" });

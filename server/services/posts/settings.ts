@@ -1,14 +1,15 @@
 // Post settings beside the text: address (until first publish), preview text and teaser mode,
 // cover image, tags, comments and the publish notification. Access is the access policy's own.
+import "server-only";
 import { eq } from "drizzle-orm";
 import { posts } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { postSettingsInput, type PostSettingsInput } from "@/lib/schemas/post";
-import { slugify } from "@/lib/slug";
 import type { ServiceContext } from "../context";
 import { requireOwnCoverImage } from "../media/files";
-import { derived } from "./derived";
-import { freeSlug, lockPost, ownPost, takenSlugs, withSlugRetry, type PostRow } from "./store";
+import { teaserColumns } from "./derived";
+import { chosenSlug, keepOldSlug, withSlugRetry } from "./slugs";
+import { ownPost, type PostRow } from "./store";
 import { setPostTags, tagsOfPost } from "./tags";
 
 export type PostSettings = Pick<
@@ -39,13 +40,11 @@ function settingsOf(post: PostRow, tags: string[]): PostSettings {
  */
 export async function updatePostSettings(ctx: ServiceContext, input: PostSettingsInput): Promise<PostSettings> {
   const data = postSettingsInput.parse(input);
-  const own = await ownPost(ctx, data.id);
-
-  if (data.coverMediaId) await requireOwnCoverImage(ctx.db, own.creatorId, data.coverMediaId);
+  if (data.coverMediaId) await requireOwnCoverImage(ctx.db, (await ownPost(ctx, data.id)).creatorId, data.coverMediaId);
 
   return withSlugRetry(() =>
     ctx.db.transaction(async (tx) => {
-      const post = await lockPost(tx, own.id);
+      const post = await ownPost(ctx, data.id, { lockIn: tx });
       const values: Partial<PostRow> = {};
 
       if (data.slug !== undefined && data.slug !== post.slug) {
@@ -53,18 +52,8 @@ export async function updatePostSettings(ctx: ServiceContext, input: PostSetting
         if (post.publishedAt) {
           throw new AppError(AppErrorCode.INVALID_INPUT, "The address is fixed once a post has been published.", { field: "slug" });
         }
-        if (data.slug === "") {
-          values.slug = await freeSlug(tx, post.creatorId, post.title, post.id);
-        } else {
-          const slug = slugify(data.slug);
-          if (slug !== data.slug.toLowerCase()) {
-            throw new AppError(AppErrorCode.INVALID_INPUT, `Use lowercase letters, digits and dashes, like “${slug}”.`, { field: "slug" });
-          }
-          if ((await takenSlugs(tx, post.creatorId, slug, post.id)).has(slug)) {
-            throw new AppError(AppErrorCode.ALREADY_EXISTS, "Another of your posts uses this address. Try another.", { field: "slug" });
-          }
-          values.slug = slug;
-        }
+        values.slug = await chosenSlug(tx, post, data.slug);
+        await keepOldSlug(tx, post, values.slug, ctx.now);
       }
       if (data.teaserMode !== undefined) values.teaserMode = data.teaserMode;
       if (data.previewText !== undefined) values.previewText = data.previewText.trim();
@@ -76,7 +65,7 @@ export async function updatePostSettings(ctx: ServiceContext, input: PostSetting
       if (data.notifyMembers !== undefined) values.notifyMembers = data.notifyMembers;
       if (values.teaserMode !== undefined || values.previewText !== undefined) {
         const teaser = { teaserMode: values.teaserMode ?? post.teaserMode, previewText: values.previewText ?? post.previewText };
-        values.teaserHtml = derived(post.document, teaser).teaserHtml;
+        Object.assign(values, teaserColumns(post.document, teaser));
       }
 
       let row = post;

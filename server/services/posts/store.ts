@@ -1,35 +1,27 @@
-// The write primitives under posts.ts and revisions.ts: finding and locking the creator's own
-// post, where its editable text lives (draft or pending changes), writing that text under the
-// version check, and keeping revisions.
-import { and, desc, eq, like, or } from "drizzle-orm";
-import { postRevisions, postSlugs, posts, type revisionReason } from "@/db/schema";
+// The write primitives under editing, publishing, settings and revisions: the post row type,
+// finding (and locking) the creator's own post, where its editable text lives (draft or pending
+// changes), writing that text under the version check, and keeping revisions.
+import "server-only";
+import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { postRevisions, posts, type revisionReason } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { validateDocument, type PostDocument } from "@/lib/document/validate";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { samePostText } from "@/lib/schemas/post";
-import { slugify, uniqueSlug } from "@/lib/slug";
 import type { ServiceContext } from "../context";
 import { requireOwnCreator } from "../creators";
-import { derived } from "./derived";
 import { syncPostMedia } from "../media/files";
+import { derived } from "./derived";
+import { postErrors } from "./errors";
+import { freeSlug, keepOldSlug, slugFollowsTitle } from "./slugs";
 
 export type PostRow = typeof posts.$inferSelect;
+export type PostStatus = PostRow["status"];
 export type RevisionReason = (typeof revisionReason.enumValues)[number];
 export type PostText = { title: string; document: PostDocument };
 
 /** Autosaves leave a revision at most this often per post; explicit saves always do. */
 export const AUTOSAVE_REVISION_INTERVAL_MS = 10 * 60_000;
-
-export function notFound(): AppError {
-  return new AppError(AppErrorCode.NOT_FOUND, "This post does not exist or was deleted.");
-}
-
-export function staleVersion(): AppError {
-  return new AppError(
-    AppErrorCode.CONFLICT,
-    "This post was changed somewhere else since you opened it. Your text is kept here; choose which version to keep.",
-  );
-}
 
 export function checkedDocument(input: unknown): PostDocument {
   const result = validateDocument(input);
@@ -51,72 +43,50 @@ export function hasPendingChanges(post: PostRow): boolean {
   return post.pendingTitle !== null || post.pendingDocument !== null;
 }
 
-/** The creator's own post; someone else's is reported as missing, not forbidden. */
-export async function ownPost(ctx: ServiceContext, id: string): Promise<PostRow> {
+type OwnPostOptions = {
+  /** Read with a row lock in this transaction, so checks and writes after it see one state. */
+  lockIn?: Db;
+  /** Look in the trash instead of among the live posts. */
+  trashed?: boolean;
+};
+
+function ownPostsWhere(creatorId: string, trashed: boolean | undefined) {
+  return and(eq(posts.creatorId, creatorId), trashed ? isNotNull(posts.deletedAt) : isNull(posts.deletedAt));
+}
+
+/** The creator's own post; someone else's, a missing or a deleted one is reported as missing. */
+export async function ownPost(ctx: ServiceContext, id: string, options: OwnPostOptions = {}): Promise<PostRow> {
   const creator = await requireOwnCreator(ctx);
-  const post = await ctx.db.query.posts.findFirst({
-    where: and(eq(posts.id, id), eq(posts.creatorId, creator.id)),
-  });
-  if (!post || post.deletedAt) throw notFound();
+  const query = (options.lockIn ?? ctx.db).select().from(posts).where(and(eq(posts.id, id), ownPostsWhere(creator.id, options.trashed)));
+  const [post] = options.lockIn ? await query.for("update") : await query;
+  if (!post) throw postErrors.notFound();
   return post;
 }
 
-/** Re-reads `id` with a row lock inside a transaction, so checks and writes see one state. */
-export async function lockPost(tx: Db, id: string): Promise<PostRow> {
-  const [post] = await tx.select().from(posts).where(eq(posts.id, id)).for("update");
-  if (!post) throw notFound();
-  return post;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === "23505" || e.cause?.code === "23505";
-}
-
-/** Slug races are rare (two saves of one creator at once); one retry settles them. */
-export async function withSlugRetry<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return run();
-  }
-}
-
-/** Slugs `base` or `base-N` already used by this creator's other posts or their old addresses. */
-export async function takenSlugs(db: Db, creatorId: string, base: string, exceptPostId?: string): Promise<Set<string>> {
-  const near = (column: typeof posts.slug | typeof postSlugs.slug) => or(eq(column, base), like(column, `${base}-%`));
-  const [current, old] = await Promise.all([
-    db
-      .select({ slug: posts.slug, id: posts.id })
-      .from(posts)
-      .where(and(eq(posts.creatorId, creatorId), near(posts.slug))),
-    db
-      .select({ slug: postSlugs.slug, id: postSlugs.postId })
-      .from(postSlugs)
-      .where(and(eq(postSlugs.creatorId, creatorId), near(postSlugs.slug))),
-  ]);
-  return new Set([...current, ...old].filter((r) => r.id !== exceptPostId).map((r) => r.slug));
-}
-
-export async function freeSlug(db: Db, creatorId: string, title: string, exceptPostId?: string): Promise<string> {
-  const base = slugify(title);
-  return uniqueSlug(base, await takenSlugs(db, creatorId, base, exceptPostId));
+/** Several of the creator's own live posts at once (a selection), all of them or an error. */
+export async function ownPosts(ctx: ServiceContext, ids: readonly string[], options: Pick<OwnPostOptions, "lockIn"> = {}): Promise<PostRow[]> {
+  const creator = await requireOwnCreator(ctx);
+  const unique = [...new Set(ids)];
+  const query = (options.lockIn ?? ctx.db).select().from(posts).where(and(inArray(posts.id, unique), ownPostsWhere(creator.id, false)));
+  const found = options.lockIn ? await query.for("update") : await query;
+  if (found.length !== unique.length) throw postErrors.selectionGone();
+  return found;
 }
 
 /**
- * Until the first publish the slug follows the title, unless the creator chose one in the
- * settings: a slug that is the title's own (or a numbered twin of it) is still following.
+ * Any post by id with a row lock, whoever owns it: for the publish path, whose callers have
+ * authorized already (the editor through ownPost, the scheduler by construction).
  */
-function slugFollowsTitle(post: PostRow): boolean {
-  if (post.publishedAt) return false;
-  const base = slugify(post.title);
-  return post.slug === base || new RegExp(`^${base}-\\d+$`).test(post.slug);
+export async function lockPost(tx: Db, id: string): Promise<PostRow> {
+  const [post] = await tx.select().from(posts).where(eq(posts.id, id)).for("update");
+  if (!post) throw postErrors.notFound();
+  return post;
 }
 
 /**
  * Writes the editor's text and bumps the version: into pending changes for a live post (the
- * public page keeps showing the published text), in place otherwise. `post` must be locked.
+ * public page keeps showing the published text), in place otherwise, where the slug follows a
+ * new title until the first publish. `post` must be locked.
  */
 export async function writeDraftText(tx: Db, post: PostRow, text: PostText, now: Date): Promise<PostRow> {
   const common = { version: post.version + 1, updatedAt: now };
@@ -129,6 +99,7 @@ export async function writeDraftText(tx: Db, post: PostRow, text: PostText, now:
       : { pendingTitle: text.title, pendingDocument: text.document, ...common };
   } else {
     const slug = slugFollowsTitle(post) ? await freeSlug(tx, post.creatorId, text.title, post.id) : post.slug;
+    await keepOldSlug(tx, post, slug, now);
     // Pending changes left from before an unpublish were what the editor showed, so they are in `text`.
     values = { title: text.title, document: text.document, pendingTitle: null, pendingDocument: null, slug, ...derived(text.document, post), ...common };
   }

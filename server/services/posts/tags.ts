@@ -1,4 +1,5 @@
 // Tags: a creator's own vocabulary, made on the fly from names typed in the post settings.
+import "server-only";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { postTags, tags } from "@/db/schema";
 import type { Db } from "@/db/client";

@@ -21,6 +21,19 @@ describe("diffWords", () => {
     ]);
   });
 
+  it("treats punctuation as its own word, so a changed word keeps its full stop", () => {
+    expect(diffWords("Morning over the harbour.\n\nBoats.", "Evening over the bay.\n\nBoats, gulls.")).toEqual([
+      { kind: "removed", text: "Morning" },
+      { kind: "added", text: "Evening" },
+      { kind: "same", text: " over the " },
+      { kind: "removed", text: "harbour" },
+      { kind: "added", text: "bay" },
+      { kind: "same", text: ".\n\nBoats" },
+      { kind: "added", text: ", gulls" },
+      { kind: "same", text: "." },
+    ]);
+  });
+
   it("shows added and removed paragraphs", () => {
     const parts = diffWords("First.\n\nSecond.", "First.\n\nInserted.\n\nSecond.");
     expect(parts.filter((p) => p.kind !== "same").map((p) => p.text.trim())).toEqual(["Inserted."]);
@@ -48,5 +61,13 @@ describe("diffWords", () => {
     const parts = diffWords(before, after);
     expect(apply(parts, "before")).toBe(before);
     expect(apply(parts, "after")).toBe(after);
+  });
+
+  it("keeps the unchanged opening and ending when a rewrite is too large to diff word by word", () => {
+    const middle = (prefix: string) => Array.from({ length: 700 }, (_, i) => `${prefix}${i}`).join(" ");
+    const parts = diffWords(`Dear readers,\n\n${middle("old")}\n\nSee you soon.`, `Dear readers,\n\n${middle("new")}\n\nSee you soon.`);
+    expect(parts.map((p) => p.kind)).toEqual(["same", "removed", "added", "same"]);
+    expect(parts[0]!.text).toBe("Dear readers,\n\n");
+    expect(parts[3]!.text).toBe("\n\nSee you soon.");
   });
 });

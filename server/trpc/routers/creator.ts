@@ -1,5 +1,6 @@
 // Creator pages: setting one up, its profile, finding it by handle, and the creator's own image
 // library (for cover pickers).
+import "server-only";
 import { creatorByHandleInput, creatorProfileInput, handleAvailabilityInput } from "@/lib/schemas/creator";
 import {
   checkHandleAvailability,

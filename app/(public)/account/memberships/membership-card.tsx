@@ -12,7 +12,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 import { formatMoney } from "@/lib/money";
-import type { MyMembership } from "@/server/services/memberships/join";
+import type { MyMembership } from "@/server/services/memberships/change";
 import { EmailToggle } from "./email-toggle";
 
 type TierChoice = { id: string; name: string; monthlyPrice: number; currency: string; full: boolean };

@@ -2,9 +2,9 @@
 // gated posts go only to viewers who may read the post (or who hold a signed address from an email),
 // and are never cached in shared caches.
 import { Readable } from "node:stream";
+import { requestContext } from "@/server/http/context";
+import { errorResponse } from "@/server/http/errors";
 import { MEDIA_REFUSAL_HEADERS, openMediaForViewer } from "@/server/services/media/files";
-import { mediaErrorResponse } from "@/server/services/media/http";
-import { createTRPCContext } from "@/server/trpc/init";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ function requestedWidth(url: URL): number | undefined {
 async function serve(request: Request, params: Promise<{ id: string }>, withBody: boolean) {
   const { id } = await params;
   try {
-    const ctx = await createTRPCContext();
+    const ctx = await requestContext();
     const url = new URL(request.url);
     const opened = await openMediaForViewer(ctx, id, {
       width: requestedWidth(url),
@@ -28,7 +28,7 @@ async function serve(request: Request, params: Promise<{ id: string }>, withBody
     const body = withBody && opened.body ? (Readable.toWeb(opened.body) as ReadableStream<Uint8Array>) : null;
     return new Response(body, { status: opened.status, headers: opened.headers });
   } catch (error) {
-    return mediaErrorResponse(error, MEDIA_REFUSAL_HEADERS);
+    return errorResponse(error, { headers: MEDIA_REFUSAL_HEADERS });
   }
 }
 

@@ -1,8 +1,9 @@
 // RFC 8058 one-click unsubscribe: mail clients POST here from the List-Unsubscribe header without
 // showing a page. A plain GET (older clients open the header's link) goes to the confirmation page.
-import { isAppError } from "@/lib/errors";
+// The token is the whole authority: no session is read.
+import { anonymousContext } from "@/server/http/context";
+import { errorResponse } from "@/server/http/errors";
 import { unsubscribeByToken } from "@/server/services/memberships/email-preferences";
-import { createTRPCContext } from "@/server/trpc/init";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,12 +13,11 @@ type Params = { params: Promise<{ token: string }> };
 export async function POST(_request: Request, { params }: Params) {
   const { token } = await params;
   try {
-    const { db } = await createTRPCContext();
+    const { db } = anonymousContext();
     const { creator } = await unsubscribeByToken(db, token);
     return Response.json({ unsubscribed: true, creator: creator.displayName });
   } catch (error) {
-    if (isAppError(error)) return Response.json({ error: error.message }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
-    throw error;
+    return errorResponse(error);
   }
 }
 

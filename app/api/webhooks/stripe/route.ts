@@ -1,9 +1,9 @@
 // Stripe's webhook endpoint: the raw body is verified against STRIPE_WEBHOOK_SECRET before
-// anything is read from it.
-import { isAppError } from "@/lib/errors";
+// anything is read from it. Stripe is not a signed-in viewer: no session is read.
+import { anonymousContext } from "@/server/http/context";
+import { errorResponse } from "@/server/http/errors";
 import { stripeSettings } from "@/server/services/memberships/payments/config";
 import { handleStripeWebhook } from "@/server/services/memberships/payments/stripe";
-import { createTRPCContext } from "@/server/trpc/init";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,11 +13,10 @@ export async function POST(request: Request) {
   if (!secret) return Response.json({ error: "Stripe is not configured." }, { status: 503 });
   const payload = await request.text();
   try {
-    const { db, now } = await createTRPCContext();
+    const { db, now } = anonymousContext();
     const outcome = await handleStripeWebhook(db, payload, request.headers.get("stripe-signature"), secret, now);
     return Response.json(outcome);
   } catch (error) {
-    if (isAppError(error)) return Response.json({ error: error.message }, { status: 400 });
-    throw error;
+    return errorResponse(error);
   }
 }

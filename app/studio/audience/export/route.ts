@@ -1,14 +1,14 @@
 // The creator's members as CSV. Session-bound and personal data: never cached.
+import { requestContext } from "@/server/http/context";
+import { errorResponse } from "@/server/http/errors";
 import { membersCsv } from "@/server/services/memberships/audience";
-import { createTRPCContext } from "@/server/trpc/init";
-import { isAppError } from "@/lib/errors";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const ctx = await createTRPCContext();
   try {
+    const ctx = await requestContext();
     const csv = await membersCsv(ctx);
     const day = ctx.now.toISOString().slice(0, 10);
     return new Response(csv, {
@@ -19,10 +19,7 @@ export async function GET() {
       },
     });
   } catch (error) {
-    if (isAppError(error)) {
-      const status = error.code === "UNAUTHENTICATED" ? 401 : 403;
-      return new Response(error.message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-    }
-    throw error;
+    // Opened as a download link: the refusal is shown as a page, so plain words, not JSON.
+    return errorResponse(error, { as: "text" });
   }
 }

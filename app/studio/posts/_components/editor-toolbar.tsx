@@ -1,7 +1,7 @@
 "use client";
 // The editor's controls: the formatting toolbar, plus the pieces it hosts (selection bubble,
 // "/" menu, link and embed forms, keyboard-shortcuts help) so the editor page renders one thing.
-import type { Editor } from "@tiptap/react";
+import { useEditorState, type Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { EmbedForm } from "./editor/embed-form";
 import { EDIT_LINK_EVENT, OPEN_EMBED_EVENT } from "./editor/events";
@@ -13,6 +13,28 @@ import { SlashMenu } from "./editor/slash-menu";
 import { ToolButton } from "./editor/tool-button";
 
 type Panel = "link" | "embed" | null;
+
+/**
+ * What the buttons show, read on every transaction but compared before re-rendering: typing plain
+ * text changes none of it, so the toolbar stays as it is.
+ */
+function toolbarState(editor: Editor) {
+  return {
+    h2: editor.isActive("heading", { level: 2 }),
+    h3: editor.isActive("heading", { level: 3 }),
+    h4: editor.isActive("heading", { level: 4 }),
+    link: editor.isActive("link"),
+    bulletList: editor.isActive("bulletList"),
+    orderedList: editor.isActive("orderedList"),
+    taskList: editor.isActive("taskList"),
+    blockquote: editor.isActive("blockquote"),
+    codeBlock: editor.isActive("codeBlock"),
+    spoiler: editor.isActive("spoiler"),
+    hasPaywall: editor.state.doc.content.content.some((node) => node.type.name === "paywallBreak"),
+    canUndo: editor.can().undo(),
+    canRedo: editor.can().redo(),
+  };
+}
 
 function Separator() {
   return <span aria-hidden className="mx-1 w-px self-stretch bg-line" />;
@@ -35,47 +57,49 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
     };
   }, [editor]);
 
-  if (!editor) return <div className="h-10" aria-hidden />;
+  const state = useEditorState({ editor, selector: ({ editor: current }) => (current ? toolbarState(current) : null) });
+
+  if (!editor || !state) return <div className="h-10" aria-hidden />;
   const chain = () => editor.chain().focus();
-  const hasPaywall = editor.state.doc.content.content.some((node) => node.type.name === "paywallBreak");
+  const hasPaywall = state.hasPaywall;
 
   return (
     <div className="relative">
       <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-0.5 rounded-lg border border-line bg-card p-1">
-        <ToolButton label="Heading 2" shortcut="Ctrl+Alt+2" active={editor.isActive("heading", { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        <ToolButton label="Heading 2" shortcut="Ctrl+Alt+2" active={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
           H2
         </ToolButton>
-        <ToolButton label="Heading 3" shortcut="Ctrl+Alt+3" active={editor.isActive("heading", { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        <ToolButton label="Heading 3" shortcut="Ctrl+Alt+3" active={state.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
           H3
         </ToolButton>
-        <ToolButton label="Heading 4" shortcut="Ctrl+Alt+4" active={editor.isActive("heading", { level: 4 })} onClick={() => chain().toggleHeading({ level: 4 }).run()}>
+        <ToolButton label="Heading 4" shortcut="Ctrl+Alt+4" active={state.h4} onClick={() => chain().toggleHeading({ level: 4 }).run()}>
           H4
         </ToolButton>
         <Separator />
         <MarkButtons editor={editor} />
-        <ToolButton label="Link" shortcut="Ctrl+K" active={editor.isActive("link") || panel === "link"} onClick={() => setPanel(panel === "link" ? null : "link")}>
+        <ToolButton label="Link" shortcut="Ctrl+K" active={state.link || panel === "link"} onClick={() => setPanel(panel === "link" ? null : "link")}>
           Link
         </ToolButton>
         <Separator />
-        <ToolButton label="Bulleted list" shortcut="Ctrl+Shift+8" active={editor.isActive("bulletList")} onClick={() => chain().toggleBulletList().run()}>
+        <ToolButton label="Bulleted list" shortcut="Ctrl+Shift+8" active={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
           • List
         </ToolButton>
-        <ToolButton label="Numbered list" shortcut="Ctrl+Shift+7" active={editor.isActive("orderedList")} onClick={() => chain().toggleOrderedList().run()}>
+        <ToolButton label="Numbered list" shortcut="Ctrl+Shift+7" active={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
           1. List
         </ToolButton>
-        <ToolButton label="Checklist" shortcut="Ctrl+Shift+9" active={editor.isActive("taskList")} onClick={() => chain().toggleTaskList().run()}>
+        <ToolButton label="Checklist" shortcut="Ctrl+Shift+9" active={state.taskList} onClick={() => chain().toggleTaskList().run()}>
           ☑ List
         </ToolButton>
-        <ToolButton label="Quote" shortcut="Ctrl+Shift+B" active={editor.isActive("blockquote")} onClick={() => chain().toggleBlockquote().run()}>
+        <ToolButton label="Quote" shortcut="Ctrl+Shift+B" active={state.blockquote} onClick={() => chain().toggleBlockquote().run()}>
           “ ”
         </ToolButton>
-        <ToolButton label="Code block" shortcut="Ctrl+Alt+C" active={editor.isActive("codeBlock")} onClick={() => chain().toggleCodeBlock().run()}>
+        <ToolButton label="Code block" shortcut="Ctrl+Alt+C" active={state.codeBlock} onClick={() => chain().toggleCodeBlock().run()}>
           {"{ }"}
         </ToolButton>
         <ToolButton label="Divider" onClick={() => chain().setHorizontalRule().run()}>
           —
         </ToolButton>
-        <ToolButton label="Spoiler" active={editor.isActive("spoiler")} onClick={() => chain().toggleSpoiler().run()}>
+        <ToolButton label="Spoiler" active={state.spoiler} onClick={() => chain().toggleSpoiler().run()}>
           Spoiler
         </ToolButton>
         <ToolButton label={hasPaywall ? "Paywall break (a post has only one)" : "Paywall break"} disabled={hasPaywall} onClick={() => chain().insertPaywallBreak().run()}>
@@ -85,10 +109,10 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
           Embed
         </ToolButton>
         <Separator />
-        <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!editor.can().undo()} onClick={() => chain().undo().run()}>
+        <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!state.canUndo} onClick={() => chain().undo().run()}>
           ↶
         </ToolButton>
-        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!editor.can().redo()} onClick={() => chain().redo().run()}>
+        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!state.canRedo} onClick={() => chain().redo().run()}>
           ↷
         </ToolButton>
         <ShortcutsHelp />

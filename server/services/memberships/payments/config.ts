@@ -1,5 +1,7 @@
 // Which payment path the site offers, from its environment: Stripe Checkout when both Stripe
 // settings are present, else the built-in sandbox. Kept apart from the Stripe SDK so anything may ask.
+import "server-only";
+import { env } from "../../../env";
 
 export type StripeSettings = {
   secretKey: string;
@@ -13,10 +15,8 @@ export type StripeSettings = {
  * could create but whose webhook we could not verify would take money and start no membership.
  */
 export function stripeSettings(): StripeSettings | null {
-  const secretKey = process.env.STRIPE_SECRET_KEY?.trim();
-  const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET?.trim();
+  const { STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: base } = env();
   if (!secretKey || !webhookSecret) return null;
-  const base = process.env.STRIPE_API_BASE?.trim();
   return { secretKey, webhookSecret, apiBase: base ? new URL(base) : null };
 }
 

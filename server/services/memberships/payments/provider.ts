@@ -1,5 +1,6 @@
 // What a payment provider does for us, whichever it is: turn card details into a reusable payment
 // method, and charge one exactly once per idempotency key.
+import "server-only";
 export type CardDetails = { number: string; expiry: string; cvc: string };
 
 export type PaymentFailureCode = "card_declined" | "insufficient_funds" | "expired_card" | "processing_error";

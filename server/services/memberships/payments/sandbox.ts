@@ -1,5 +1,6 @@
 // The built-in sandbox provider: no money moves. Test card numbers decide the outcome, so every
 // path (success, decline, insufficient funds) can be tried by hand and by tests.
+import "server-only";
 import { createHash } from "node:crypto";
 import type { CardDetails, ChargeRequest, ChargeResult, PaymentFailure, PaymentProvider } from "./provider";
 

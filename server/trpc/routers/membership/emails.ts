@@ -1,3 +1,4 @@
+import "server-only";
 import { setCreatorEmailsInput, unsubscribeInput } from "@/lib/schemas/notification";
 import { describeUnsubscribeToken, listOptedOutCreatorIds, setCreatorEmails, unsubscribeByToken } from "../../../services/memberships/email-preferences";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../init";

@@ -1,7 +1,7 @@
 // Memberships, the fan's side and the creator's: joining, paying, changing and ending; the
 // creator's tiers (membership.tiers.*), their members, and who hears from whom by email
 // (membership.emails.*).
-import { headers } from "next/headers";
+import "server-only";
 import {
   changeTierInput,
   checkoutInput,
@@ -10,27 +10,15 @@ import {
   membersListInput,
   stripeCheckoutInput,
 } from "@/lib/schemas/membership";
+import { siteOrigin } from "../../../http/site-origin";
 import { listMembers } from "../../../services/memberships/audience";
-import {
-  cancelMembership,
-  changeTier,
-  checkout,
-  joinFree,
-  listMyMemberships,
-  resumeMembership,
-} from "../../../services/memberships/join";
+import { cancelMembership, changeTier, listMyMemberships, resumeMembership } from "../../../services/memberships/change";
+import { checkout, joinFree } from "../../../services/memberships/join";
 import { checkoutProvider } from "../../../services/memberships/payments/config";
 import { startStripeCheckout } from "../../../services/memberships/payments/stripe";
 import { createTRPCRouter, creatorProcedure, protectedProcedure, publicProcedure } from "../../init";
 import { membershipEmailsRouter } from "./emails";
 import { tierRouter } from "./tiers";
-
-/** This site's public origin, for the addresses an outside payment page sends the fan back to. */
-async function siteOrigin(): Promise<string> {
-  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
-  const h = await headers();
-  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
-}
 
 export const membershipRouter = createTRPCRouter({
   mine: protectedProcedure.query(({ ctx }) => listMyMemberships(ctx)),
@@ -38,9 +26,10 @@ export const membershipRouter = createTRPCRouter({
   checkout: protectedProcedure.input(checkoutInput).mutation(({ ctx, input }) => checkout(ctx, input)),
   /** "stripe" or "sandbox": which payment form the join page shows. */
   checkoutProvider: publicProcedure.query(() => checkoutProvider()),
+  /** Stripe sends the fan back to this site's configured origin, never one taken from the request. */
   startStripeCheckout: protectedProcedure
     .input(stripeCheckoutInput)
-    .mutation(async ({ ctx, input }) => startStripeCheckout(ctx, input, await siteOrigin())),
+    .mutation(({ ctx, input }) => startStripeCheckout(ctx, input, siteOrigin())),
   cancel: protectedProcedure.input(membershipIdInput).mutation(({ ctx, input }) => cancelMembership(ctx, input)),
   resume: protectedProcedure.input(membershipIdInput).mutation(({ ctx, input }) => resumeMembership(ctx, input)),
   changeTier: protectedProcedure.input(changeTierInput).mutation(({ ctx, input }) => changeTier(ctx, input)),

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTierInput, publicTiersInput, reorderTiersInput, tierByIdInput, updateTierInput } from "@/lib/schemas/tier";
 import { getCreatorByHandle } from "../../../services/creators";
 import { archiveTier, createTier, listOwnTiers, listPublishedTiers, publishTier, reorderTiers, updateTier } from "../../../services/memberships/tiers";

@@ -1,3 +1,4 @@
+import "server-only";
 import { postAccessByIdInput, setDefaultAccessInput, setPostAccessInput, viewAsInput } from "@/lib/schemas/post-access";
 import { getDefaultAccess, getPostAccess, previewPostAs, setDefaultAccess, setPostAccess } from "../../../services/posts/access-settings";
 import { createTRPCRouter, creatorProcedure } from "../../init";

@@ -1,5 +1,6 @@
 // Posts: the editor's own procedures here, and one sub-router per concept (post.read.*,
 // post.revisions.*, post.access.*, post.lifecycle.*, post.library.*).
+import "server-only";
 import {
   createPostInput,
   pendingChangesInput,

@@ -1,3 +1,4 @@
+import "server-only";
 import { bulkAddTagInput, bulkPostsInput, libraryListInput } from "@/lib/schemas/post-library";
 import { bulkAddTag, bulkArchive, bulkTrash, listLibrary } from "../../../services/posts/library";
 import { listOwnTags } from "../../../services/posts/tags";

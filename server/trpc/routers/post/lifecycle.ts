@@ -1,3 +1,4 @@
+import "server-only";
 import { postByIdInput } from "@/lib/schemas/post";
 import { postTransitionInput, schedulePostInput } from "@/lib/schemas/post-lifecycle";
 import {

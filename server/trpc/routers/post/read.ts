@@ -1,5 +1,6 @@
 // What readers fetch: a post by its address, a creator's posts, the newest across creators, and
 // where an old address now lives. Every answer comes through the access policy.
+import "server-only";
 import { postBySlugInput, postsByCreatorInput } from "@/lib/schemas/post";
 import { findSlugRedirect, getReadablePost, listPublishedPosts, listRecentPublished } from "../../../services/posts/reads";
 import { createTRPCRouter, publicProcedure } from "../../init";

@@ -1,4 +1,5 @@
 // A post's history: the kept versions, one of them beside the current text, and restoring it.
+import "server-only";
 import { restoreRevisionInput, revisionInput, revisionsInput } from "@/lib/schemas/post";
 import { getRevision, listRevisions, restoreRevision } from "../../../services/posts/revisions";
 import { createTRPCRouter, creatorProcedure } from "../../init";

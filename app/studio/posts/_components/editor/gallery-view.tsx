@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type DragEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { isAbortError, uploadFile } from "@/app/_lib/upload";
 import { refusalText } from "@/app/studio/_components/use-image-upload";
-import { acceptAttribute } from "@/server/services/media/rules";
+import { acceptAttribute } from "@/lib/media-rules";
 import { changeGallery, imagesOf, moveImage, type GalleryImageAttrs } from "./gallery-ops";
 import { GalleryTile } from "./gallery-tile";
 

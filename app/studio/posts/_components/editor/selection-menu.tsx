@@ -1,6 +1,6 @@
 "use client";
 // The formatting bubble over selected text: marks and links, where the hands already are.
-import type { Editor } from "@tiptap/react";
+import { useEditorState, type Editor } from "@tiptap/react";
 import { BubbleMenu, type BubbleMenuProps } from "@tiptap/react/menus";
 import { useMemo, useState } from "react";
 import { LinkForm } from "./link-form";
@@ -17,7 +17,8 @@ const showForText: NonNullable<BubbleMenuProps["shouldShow"]> = ({ editor, state
 export function SelectionMenu({ editor }: { editor: Editor }) {
   const [editingLink, setEditingLink] = useState(false);
   // BubbleMenu re-sends its options to the editor (a transaction) whenever these props change
-  // identity, and the editor page re-renders on every transaction: keep them stable.
+  // identity, and this menu re-renders when the selection's link changes: keep them stable.
+  const onLink = useEditorState({ editor, selector: ({ editor: current }) => current.isActive("link") });
   const options = useMemo(() => ({ placement: "top" as const, onHide: () => setEditingLink(false) }), []);
 
   return (
@@ -32,7 +33,7 @@ export function SelectionMenu({ editor }: { editor: Editor }) {
       ) : (
         <div role="toolbar" aria-label="Selection formatting" className="flex gap-0.5">
           <MarkButtons editor={editor} />
-          <ToolButton label="Link" shortcut="Ctrl+K" active={editor.isActive("link")} onClick={() => setEditingLink(true)}>
+          <ToolButton label="Link" shortcut="Ctrl+K" active={onLink} onClick={() => setEditingLink(true)}>
             Link
           </ToolButton>
         </div>

@@ -6,7 +6,7 @@ import type { Editor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import { isAbortError, uploadFile, type UploadedMedia } from "@/app/_lib/upload";
 import { refusalText } from "@/app/studio/_components/use-image-upload";
-import { acceptAttribute, guessKind, isMediaKind, type MediaKind } from "@/server/services/media/rules";
+import { acceptAttribute, guessKind, isMediaKind, type MediaKind } from "@/lib/media-rules";
 import { INSERT_MEDIA_EVENT } from "../editor/events";
 import { hasMedia, insertUploaded, setMediaAttrs, unsupportedReason } from "./insert-media";
 import { mediaDropKey, mediaDropPlugin } from "./media-drop-plugin";

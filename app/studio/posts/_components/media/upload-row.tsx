@@ -2,7 +2,8 @@
 // One upload as the writer sees it: name, a progress bar with Cancel, then either the refusal
 // in plain words right here, or, for a placed video, the choice of its poster image.
 import { Button } from "@/app/_components/button";
-import { formatBytes, type MediaKind } from "@/server/services/media/rules";
+import { formatBytes } from "@/lib/document/media";
+import type { MediaKind } from "@/lib/media-rules";
 
 export type UploadItem = {
   key: string;

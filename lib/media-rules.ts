@@ -1,10 +1,26 @@
-// What each kind of upload may be: the size caps and the allowed formats, stated once. Pure data
-// and pure functions, so the editor can refuse a file before sending it and the server can say why.
+// What each kind of upload may be: the size caps and the allowed formats, stated once, and what a
+// finished upload answers. Pure data and functions, shared by the editor (which refuses a file
+// before sending it) and the media service (which decides, and says why).
+import { formatBytes } from "./document/media";
 
 export const MEDIA_KINDS = ["image", "audio", "video", "file"] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
-const MB = 1024 * 1024;
+/** What the editor learns about a finished upload (the upload route's answer). */
+export type UploadedMedia = {
+  id: string;
+  kind: MediaKind;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  durationSeconds: number | null;
+  blurDataUrl: string | null;
+  name: string;
+};
+
+// Decimal, as formatBytes and file managers count: a "20 MB" limit is the 20 MB a creator sees.
+const MB = 1000 * 1000;
 
 /** The largest upload of each kind, in bytes. */
 export const MEDIA_SIZE_CAPS: Record<MediaKind, number> = {
@@ -22,9 +38,6 @@ export const MEDIA_UPLOAD_RATE = { limit: 120, windowSeconds: 60 * 60 };
  * enormous dimensions (a decompression bomb) and exhaust memory when decoded.
  */
 export const MAX_IMAGE_PIXELS = 40_000_000;
-
-/** Widths of the WebP variants served to `<img srcset>`; never larger than the original. */
-export const IMAGE_VARIANT_WIDTHS = [480, 960, 1600] as const;
 
 /** The stored "full size" image is re-encoded no wider or taller than this. */
 export const IMAGE_MAX_EDGE = 2560;
@@ -72,22 +85,17 @@ export function isMediaKind(value: unknown): value is MediaKind {
   return typeof value === "string" && (MEDIA_KINDS as readonly string[]).includes(value);
 }
 
-/** "12.5 MB", "830 KB": sizes as people read them. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < MB) return `${Math.round(bytes / 1024)} KB`;
-  const mb = bytes / MB;
-  return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, "") : Math.round(mb)} MB`;
-}
-
 export function allowedFormatsText(kind: MediaKind): string {
   const labels = [...new Set(MEDIA_FORMATS[kind].map((f) => f.label))];
   return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}` : (labels[0] ?? "");
 }
 
 export function tooLargeMessage(kind: MediaKind, size?: number): string {
-  const what = size === undefined ? `This ${KIND_NOUN[kind]}` : `This ${KIND_NOUN[kind]} (${formatBytes(size)})`;
-  return `${what} is too large: the limit is ${formatBytes(MEDIA_SIZE_CAPS[kind])}.`;
+  const limit = formatBytes(MEDIA_SIZE_CAPS[kind]);
+  const shown = size === undefined ? undefined : formatBytes(size);
+  // Just over the cap rounds to the cap itself ("20 MB … limit is 20 MB"): leave the size out then.
+  const what = shown === undefined || shown === limit ? `This ${KIND_NOUN[kind]}` : `This ${KIND_NOUN[kind]} (${shown})`;
+  return `${what} is too large: the limit is ${limit}.`;
 }
 
 export function wrongTypeMessage(kind: MediaKind): string {

@@ -1,0 +1,60 @@
+// Every environment variable the app reads, with its rule and default, in one list: the README's
+// configuration table is checked against it (env.test.ts) and start-up refuses a bad value with a
+// message naming the variable. Read on first use, so `next build` needs no production settings.
+// The database's variables live in db/env.ts (db/ may not import server/) and are part of this list.
+import "server-only";
+import { databaseVariables } from "@/db/env";
+import { envReader, InvalidEnvError, optionalText, optionalUrl, textWithDefault, wholeNumber } from "@/lib/env";
+
+export const variables = {
+  ...databaseVariables,
+  AUTH_SECRET: optionalText(),
+  AUTH_URL: optionalUrl(["http", "https"], "https://atelier.example"),
+  SMTP_URL: optionalUrl(["smtp", "smtps"], "smtps://user:pass@smtp.example.com:465"),
+  MAIL_FROM: textWithDefault("Atelier <no-reply@localhost>"),
+  AUTH_GITHUB_ID: optionalText(),
+  AUTH_GITHUB_SECRET: optionalText(),
+  AUTH_GOOGLE_ID: optionalText(),
+  AUTH_GOOGLE_SECRET: optionalText(),
+  MEDIA_DIR: optionalText(),
+  STRIPE_SECRET_KEY: optionalText(),
+  STRIPE_WEBHOOK_SECRET: optionalText(),
+  STRIPE_API_BASE: optionalUrl(["http", "https"], "http://127.0.0.1:12111"),
+  TRUSTED_PROXY_HOPS: wholeNumber(1, { min: 1, max: 10 }),
+};
+
+export type Env = ReturnType<typeof env>;
+
+/** The checked configuration; throws InvalidEnvError naming every bad variable. */
+export const env = envReader(variables, () => process.env);
+
+// NODE_ENV is not a setting of ours: Next sets it (and inlines it into bundles) for dev, build and
+// start. Read here too, so this stays the one module that looks at process.env.
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
+}
+
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
+/** Vitest's runs (it sets NODE_ENV to "test"); never a deployment. */
+export function isTest(): boolean {
+  return process.env.NODE_ENV === "test";
+}
+
+/** At start-up: a bad value stops the server with every bad variable named, before it serves. */
+export function checkEnvAtStart(): void {
+  let checked: Env;
+  try {
+    checked = env();
+  } catch (error) {
+    if (!(error instanceof InvalidEnvError)) throw error;
+    const lines = error.problems.map((problem) => `    ${problem.name} ${problem.message}`);
+    console.error(`\n  Atelier cannot start: fix these settings (see the README's configuration table).\n${lines.join("\n")}\n`);
+    process.exit(1);
+  }
+  if (isProduction() && !checked.AUTH_URL) {
+    console.warn("[config] AUTH_URL is not set: links in emails and feeds, the sitemap and Stripe's return addresses use the development address instead.");
+  }
+}

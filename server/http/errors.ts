@@ -1,0 +1,30 @@
+// Errors as route handlers answer them: a typed AppError gets its status from the one map in
+// lib/errors.ts (the tRPC init uses the same) and its plain words; anything else is logged and
+// answered with a generic 500, so no stack trace or SQL reaches a client.
+import "server-only";
+import { AppError, httpStatus, type AppErrorCode } from "@/lib/errors";
+
+export type ErrorBody = { error: { code: AppErrorCode | "INTERNAL"; message: string; field?: string } };
+
+const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+
+type Options = {
+  /** Extra headers, e.g. a media refusal's; errors are never stored in a shared cache either way. */
+  headers?: Record<string, string>;
+  /** Plain text for addresses people open in the browser (downloads); JSON otherwise. */
+  as?: "json" | "text";
+};
+
+export function errorResponse(error: unknown, { headers = {}, as = "json" }: Options = {}): Response {
+  const known = error instanceof AppError;
+  if (!known) console.error("Request failed:", error);
+  const status = known ? httpStatus(error) : 500;
+  const body: ErrorBody = known
+    ? { error: { code: error.code, message: error.message, field: error.field } }
+    : { error: { code: "INTERNAL", message: INTERNAL_MESSAGE } };
+  const allHeaders = { "Cache-Control": "private, no-store", ...headers };
+  if (as === "text") {
+    return new Response(body.error.message, { status, headers: { ...allHeaders, "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return Response.json(body, { status, headers: allHeaders });
+}
