@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { PostCard } from "@/app/_components/post-card";
 import { formatMoney } from "@/lib/money";
 import { caller } from "@/server/trpc/server";
+import { movedOrMissing } from "./_lib/moved-or-missing";
 
 const loadCreator = cache((handle: string) => caller.creator.byHandle({ handle }));
 
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ handle: s
 export default async function CreatorPage({ params }: { params: Promise<{ handle: string }> }) {
   const { handle } = await params;
   const creator = await loadCreator(handle);
-  if (!creator) notFound();
+  if (!creator) return movedOrMissing(handle);
   const [posts, joinable] = await Promise.all([
     caller.post.read.byCreator({ creatorId: creator.id, limit: 20 }),
     caller.membership.tiers.byHandle({ handle: creator.handle }),

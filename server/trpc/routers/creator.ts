@@ -4,6 +4,7 @@ import "server-only";
 import { creatorByHandleInput, creatorProfileInput, handleAvailabilityInput } from "@/lib/schemas/creator";
 import {
   checkHandleAvailability,
+  findHandleRedirect,
   createCreatorPage,
   getCreatorByHandle,
   getOwnCreator,
@@ -15,6 +16,8 @@ import { createTRPCRouter, creatorProcedure, protectedProcedure, publicProcedure
 
 export const creatorRouter = createTRPCRouter({
   byHandle: publicProcedure.input(creatorByHandleInput).query(({ ctx, input }) => getCreatorByHandle(ctx, input.handle)),
+  /** Where a renamed handle lives now, or null. */
+  movedTo: publicProcedure.input(creatorByHandleInput).query(({ ctx, input }) => findHandleRedirect(ctx, input.handle)),
   me: protectedProcedure.query(({ ctx }) => getOwnCreator(ctx)),
   handleAvailability: protectedProcedure
     .input(handleAvailabilityInput)

@@ -2,6 +2,7 @@
 // so it may be cached; its links use the site's configured origin, never the request's Host.
 import { anonymousContext } from "@/server/http/context";
 import { siteOrigin } from "@/server/http/site-origin";
+import { findHandleRedirect } from "@/server/services/creators";
 import { creatorFeedXml } from "@/server/services/posts/feed";
 
 export const runtime = "nodejs";
@@ -9,8 +10,14 @@ export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ handle: string }> }) {
   const { handle } = await params;
-  const xml = await creatorFeedXml(anonymousContext(), handle, siteOrigin());
-  if (xml === null) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+  const ctx = anonymousContext();
+  const xml = await creatorFeedXml(ctx, handle, siteOrigin());
+  if (xml === null) {
+    // Feed readers follow a permanent redirect and keep the new address: a renamed handle's feed moves.
+    const moved = await findHandleRedirect(ctx, handle);
+    if (moved) return Response.redirect(`${siteOrigin()}/${moved}/feed.xml`, 308);
+    return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+  }
   return new Response(xml, {
     headers: { "content-type": "application/rss+xml; charset=utf-8", "cache-control": "public, max-age=300" },
   });

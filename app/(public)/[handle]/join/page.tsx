@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { buttonClass } from "@/app/_components/button";
 import { RichText } from "@/app/_components/rich-text";
 import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { formatMoney } from "@/lib/money";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
+import { movedOrMissing } from "../_lib/moved-or-missing";
 import { EmailJoinForm } from "./_components/email-join-form";
 import { JoinFreeButton } from "./_components/join-free-button";
 import { safeNext } from "./_components/safe-next";
@@ -26,7 +26,7 @@ export default async function JoinPage({ params, searchParams }: Props) {
   const { handle } = await params;
   const query = await searchParams;
   const data = await caller.membership.tiers.byHandle({ handle });
-  if (!data) notFound();
+  if (!data) return movedOrMissing(handle, "/join");
   const { creator, tiers } = data;
   const viewer = await getViewer();
   const mine = viewer ? (await caller.membership.mine()).find((m) => m.creator.id === creator.id) : undefined;

@@ -5,6 +5,7 @@ import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { formatMoney } from "@/lib/money";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
+import { movedOrMissing } from "../../_lib/moved-or-missing";
 import { CheckoutForm } from "../_components/checkout-form";
 import { safeNext } from "../_components/safe-next";
 import { StripeCheckout } from "../_components/stripe-checkout";
@@ -26,7 +27,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   }
   const data = await caller.membership.tiers.byHandle({ handle });
   const tier = data?.tiers.find((t) => t.id === tierId);
-  if (!data || !tier) notFound();
+  if (!data) return movedOrMissing(handle, `/join/${tierId}`);
+  if (!tier) notFound();
   if (tier.monthlyPrice === 0) redirect(`/${data.creator.handle}/join?tier=${tier.id}`);
   const provider = await caller.membership.checkoutProvider();
   const labels = {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
+import { movedOrMissing } from "../../_lib/moved-or-missing";
 import { PostView } from "./post-view";
 
 type Params = { params: Promise<{ handle: string; slug: string }> };
@@ -55,7 +56,8 @@ export default async function PostPage({ params }: Params) {
   if (!post) {
     const current = await caller.post.read.slugRedirect({ handle, slug });
     if (current) permanentRedirect(`/${handle.toLowerCase()}/posts/${current}`);
-    notFound();
+    // The post may be fine and only its creator renamed: the old handle moves to the new one.
+    return movedOrMissing(handle, `/posts/${slug}`);
   }
   const signedIn = (await getViewer()) !== null;
   return (
