@@ -7,6 +7,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkEnvAtStart } = await import("./server/env");
   checkEnvAtStart();
+  // Every request's peer address is stamped from the first one on, so no sign-in is counted under
+  // an unknown address before the auth configuration happens to be built.
+  (await import("./server/auth/client-address")).recordPeerAddresses();
   const { startServer } = await import("./server/startup");
   await startServer();
 }

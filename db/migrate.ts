@@ -5,7 +5,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import postgres from "postgres";
-import { databaseKind, getDb, type Schema } from "./client";
+import { CONNECTION_OPTIONS, databaseKind, getDb, type Schema } from "./client";
 import { databaseEnv } from "./env";
 
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
@@ -13,19 +13,48 @@ export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 /** The advisory lock key every Atelier process migrates under ("ATLR" in ASCII). */
 const MIGRATION_LOCK_KEY = 0x41544c52;
 
-let applied: Promise<void> | undefined;
+// NOTE: on globalThis, not in module variables: Next.js bundles instrumentation (which migrates)
+// and the route handlers (health asks whether it did) separately, each with its own copy of this
+// module.
+const globalForMigrations = globalThis as unknown as { atelierMigrations?: { running?: Promise<void>; done: boolean } };
 
-/** Idempotent per process: concurrent callers share one run. */
+function state() {
+  globalForMigrations.atelierMigrations ??= { done: false };
+  return globalForMigrations.atelierMigrations;
+}
+
+/**
+ * Idempotent per process: concurrent callers share one run, and once it succeeded later calls
+ * return at once. A failed run is forgotten, so the next call tries again (the database may have
+ * been down at start-up and answer now).
+ */
 export function migrateDatabase(): Promise<void> {
-  applied ??= (async () => {
-    if (databaseKind() === "pglite") {
-      // One process owns the embedded folder (client.ts holds its lock file): nobody to race.
-      await migratePglite(getDb() as PgliteDatabase<Schema>, { migrationsFolder });
-    } else {
-      await migratePostgresOnce(databaseEnv().DATABASE_URL!);
-    }
-  })();
-  return applied;
+  const current = state();
+  if (current.done) return Promise.resolve();
+  current.running ??= applyMigrations().then(
+    () => {
+      current.done = true;
+    },
+    (error: unknown) => {
+      current.running = undefined;
+      throw error;
+    },
+  );
+  return current.running;
+}
+
+/** Whether this process has brought the schema up to date; until then it cannot serve. */
+export function migrationsApplied(): boolean {
+  return state().done;
+}
+
+async function applyMigrations(): Promise<void> {
+  if (databaseKind() === "pglite") {
+    // One process owns the embedded folder (client.ts holds its lock file): nobody to race.
+    await migratePglite(getDb() as PgliteDatabase<Schema>, { migrationsFolder });
+  } else {
+    await migratePostgresOnce(databaseEnv().DATABASE_URL!);
+  }
 }
 
 /**
@@ -39,7 +68,7 @@ export function migrateDatabase(): Promise<void> {
  * transaction mode does not keep session locks: migrate over a direct connection there.
  */
 export async function migratePostgresOnce(url: string): Promise<void> {
-  const connection = postgres(url, { max: 1, onnotice: () => {} });
+  const connection = postgres(url, { ...CONNECTION_OPTIONS, max: 1 });
   try {
     await connection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzle(connection), { migrationsFolder });

@@ -94,6 +94,8 @@ async function main() {
     AUTH_SECRET,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The operator's page is shown to this address (e2e/operations signs in with it).
+    OPERATOR_EMAILS: "operator@e2e.atelier.test",
   };
 
   const skipBuild = process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(path.join(root, ".next/BUILD_ID"));

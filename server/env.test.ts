@@ -43,7 +43,7 @@ describe("the README's configuration table", () => {
 describe("configuration checks", () => {
   it("uses the defaults when nothing is set, and treats empty as unset", () => {
     const env = parseEnv(variables, { MEDIA_DIR: "", DATABASE_POOL_SIZE: " " });
-    expect(env).toMatchObject({ DATABASE_POOL_SIZE: 10, ATELIER_DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 1, MEDIA_DIR: undefined });
+    expect(env).toMatchObject({ DATABASE_POOL_SIZE: 10, ATELIER_DATA_DIR: ".data", TRUSTED_PROXY_HOPS: 0, MEDIA_DIR: undefined });
     expect(env.MAIL_FROM).toBe("Atelier <no-reply@localhost>");
   });
 
@@ -66,6 +66,6 @@ describe("configuration checks", () => {
   it("reads numbers and addresses as the app uses them", () => {
     const env = parseEnv(variables, { DATABASE_POOL_SIZE: "25", TRUSTED_PROXY_HOPS: "2", AUTH_URL: "https://atelier.example/" });
     expect(env).toMatchObject({ DATABASE_POOL_SIZE: 25, TRUSTED_PROXY_HOPS: 2, AUTH_URL: "https://atelier.example/" });
-    expect(() => parseEnv(variables, { TRUSTED_PROXY_HOPS: "0" })).toThrow("TRUSTED_PROXY_HOPS must be a whole number from 1 to 10");
+    expect(() => parseEnv(variables, { TRUSTED_PROXY_HOPS: "11" })).toThrow("TRUSTED_PROXY_HOPS must be a whole number from 0 to 10");
   });
 });

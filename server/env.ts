@@ -3,8 +3,10 @@
 // message naming the variable. Read on first use, so `next build` needs no production settings.
 // The database's variables live in db/env.ts (db/ may not import server/) and are part of this list.
 import "server-only";
+import { isIP } from "node:net";
+import { z } from "zod";
 import { databaseVariables } from "@/db/env";
-import { envReader, InvalidEnvError, optionalText, optionalUrl, textWithDefault, wholeNumber } from "@/lib/env";
+import { envReader, InvalidEnvError, optionalText, optionalUrl, textWithDefault, wholeNumber, type Variable } from "@/lib/env";
 
 export const variables = {
   ...databaseVariables,
@@ -20,8 +22,38 @@ export const variables = {
   STRIPE_SECRET_KEY: optionalText(),
   STRIPE_WEBHOOK_SECRET: optionalText(),
   STRIPE_API_BASE: optionalUrl(["http", "https"], "http://127.0.0.1:12111"),
-  TRUSTED_PROXY_HOPS: wholeNumber(1, { min: 1, max: 10 }),
+  TRUSTED_PROXY_HOPS: wholeNumber(0, { min: 0, max: 10 }),
+  // A guessable token would open the metrics to anyone: refuse short ones.
+  METRICS_TOKEN: secretText(16, "must be at least 16 characters (openssl rand -hex 24)"),
+  METRICS_ALLOW: commaList(isAddressOrRange, "must be addresses or CIDR ranges separated by commas, like 10.0.0.0/8,::1"),
+  OPERATOR_EMAILS: commaList((entry) => /^[^\s@]+@[^\s@]+$/.test(entry), "must be email addresses separated by commas"),
+  REDIS_URL: optionalUrl(["redis", "rediss"], "redis://127.0.0.1:6379"),
 };
+
+function secretText(minLength: number, message: string): Variable<string | undefined> {
+  return { rule: z.string().min(minLength, message).optional() };
+}
+
+/** "a, b,c" read as ["a", "b", "c"] (unset: none), every entry passing `valid`. */
+function commaList(valid: (entry: string) => boolean, message: string): Variable<string[]> {
+  return {
+    rule: z
+      .string()
+      .optional()
+      .transform((list) => (list ?? "").split(",").map((entry) => entry.trim()).filter(Boolean))
+      .refine((entries) => entries.every(valid), message),
+  };
+}
+
+/** 192.0.2.7, ::1, 10.0.0.0/8 or 2001:db8::/32. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
+  return prefix >= 0 && prefix <= (family === 4 ? 32 : 128);
+}
 
 export type Env = ReturnType<typeof env>;
 

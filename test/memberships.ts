@@ -1,11 +1,12 @@
 // What the membership tests share: a creator with a free, a supporter and a patron tier, a fan, a
-// sandbox card, and the fan's rows as the database holds them.
-import { randomUUID } from "node:crypto";
+// clock, and the fan's rows as the database holds them. Rows are made by the factories.
 import { eq } from "drizzle-orm";
 import { memberships, payments } from "@/db/schema";
-import { SANDBOX_CARDS } from "@/server/services/memberships/payments/sandbox";
 import { createCreator, createTier, createUser } from "@/server/testing/factories";
 import { serviceContext, testDb, type ViewerLike } from "./db";
+
+// The factories' own card and key, under the short names the checkout calls read best with.
+export { sandboxCard as card, checkoutKey as key } from "@/server/testing/factories";
 
 /** The clock the membership tests start at: periods end on the 10th, at 10:00 UTC. */
 export const T0 = new Date("2026-03-10T10:00:00Z");
@@ -13,15 +14,6 @@ export const DAY = 24 * 60 * 60 * 1000;
 
 export function at(viewer: ViewerLike, now = T0) {
   return serviceContext({ viewer, now });
-}
-
-export function card(number: string = SANDBOX_CARDS.success) {
-  return { number, expiry: "12/34", cvc: "123" };
-}
-
-/** A fresh idempotency key, as the checkout form makes one per attempt. */
-export function key() {
-  return `test-${randomUUID()}`;
 }
 
 export async function creatorWithTiers() {

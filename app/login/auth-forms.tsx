@@ -76,12 +76,22 @@ function SignInForm({ redirectTo, onMagic }: { redirectTo: string; onMagic: () =
   );
 }
 
+function Notice({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="status" className="rounded-lg border border-ok/30 bg-ok/5 px-3 py-2 text-sm text-ok">
+      {message}
+    </p>
+  );
+}
+
 function SignUpForm({ redirectTo }: { redirectTo: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(signUpAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-xl font-bold">Create your account</h1>
       <FormError message={state.formError} />
+      <Notice message={state.notice} />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <Field label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
@@ -108,11 +118,7 @@ function MagicLinkForm({ redirectTo, onBack }: { redirectTo: string; onBack: () 
       <h1 className="text-xl font-bold">Sign in with an email link</h1>
       <p className="text-sm text-muted">No password needed: we email you a link that signs you in.</p>
       <FormError message={state.formError} />
-      {state.notice && (
-        <p role="status" className="rounded-lg border border-ok/30 bg-ok/5 px-3 py-2 text-sm text-ok">
-          {state.notice}
-        </p>
-      )}
+      <Notice message={state.notice} />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <Button type="submit" className="w-full" disabled={pending}>

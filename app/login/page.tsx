@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Sign in" };
 const AUTH_ERRORS: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
   OAuthAccountNotLinked: "This email already has an account. Sign in with your password or a sign-in link.",
-  AccessDenied: "Sign-in was cancelled.",
+  // Also what a sign-in link refused by its limit leads to, when asked for outside our forms.
+  AccessDenied: "That sign-in did not go through. If you asked for several links, check your inbox or wait 15 minutes.",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

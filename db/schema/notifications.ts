@@ -6,8 +6,9 @@ import { creators } from "./creators";
 import { posts } from "./posts";
 
 /**
- * `sending` is claimed and not finished: a crash there leaves it so, and it is never retried,
- * since the message may have gone out. `skipped`: the recipient could no longer see the post.
+ * `sending` is claimed and not finished. A claim is a lease: if its worker dies before settling it,
+ * another takes it over once `lease_until` passes. `skipped`: the recipient could no longer see
+ * the post.
  */
 export const deliveryState = pgEnum("notification_delivery_state", ["sending", "sent", "failed", "skipped"]);
 
@@ -36,6 +37,10 @@ export const notificationDeliveries = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     state: deliveryState().notNull().default("sending"),
     attempts: integer().notNull().default(1),
+    /** The claim's holder, so a worker that lost its lease cannot settle its successor's claim. */
+    claimToken: text(),
+    /** Until when the claim is its worker's; past it, a `sending` delivery is the worker's no more. */
+    leaseUntil: timestamp({ withTimezone: true }),
     lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

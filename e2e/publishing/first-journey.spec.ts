@@ -1,5 +1,8 @@
-// A new creator's first visit, all through the UI: sign up, set up a page, write and publish a
-// post; then a reader without JavaScript gets the whole post in the server-rendered HTML.
+// A new creator's first visit, all through the UI: sign up (finishing from the emailed link), set
+// up a page, write and publish a post; then a reader without JavaScript gets the whole post in the
+// server-rendered HTML.
+import { desc, eq } from "drizzle-orm";
+import { mailOutbox } from "@/db/schema";
 import { expect, test, uniqueEmail, uniqueToken } from "../support/fixtures";
 
 test("a new creator signs up, writes, publishes, and a reader without JavaScript reads it", async ({
@@ -7,19 +10,31 @@ test("a new creator signs up, writes, publishes, and a reader without JavaScript
   browser,
   baseURL,
   editor,
+  db,
 }) => {
   const token = uniqueToken();
   const displayName = `E2E Writer ${token}`;
   const handle = `e2e-writer-${token}`;
   const title = `Notes from the workshop ${token}`;
+  const email = uniqueEmail("journey");
 
   await test.step("sign up", async () => {
     await page.goto("/login?mode=signup");
     await expect(page.getByRole("tab", { name: "Create account" })).toHaveAttribute("aria-selected", "true");
     await page.getByLabel("Name", { exact: true }).fill("Mara Writer");
-    await page.getByLabel("Email", { exact: true }).fill(uniqueEmail("journey"));
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password", { exact: true }).fill("a long and lovely passphrase");
     await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("status")).toContainText("you'll receive a link");
+  });
+
+  await test.step("finish from the emailed link", async () => {
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    const link = /https?:\/\/\S+\/login\/finish\?\S+/.exec(mail?.text ?? "")?.[0];
+    expect(link, "a sign-up link in the newest mail").toBeTruthy();
+    const { pathname, search } = new URL(link!);
+    await page.goto(`${pathname}${search}`);
+    await page.getByRole("button", { name: "Create my account" }).click();
     await expect(page).toHaveURL(/\/studio$/);
   });
 

@@ -12,6 +12,7 @@ const SAVE_STATUS = {
   offline: /^Offline — kept on this device/,
   conflict: /^Conflict — /,
   error: /^Not saved — /,
+  unreachable: /^Can't reach the server — retrying/,
 } as const;
 
 export type SaveStatus = keyof typeof SAVE_STATUS;

@@ -1,12 +1,12 @@
 // Attribute rules for the nodes Atelier adds to StarterKit (task items, media, embeds), and the
 // checks that look at several attributes of one node at once. validate.ts applies them.
+import { DISGUISING_CHARACTERS } from "../disguising-characters";
 import { IMAGE_LAYOUTS, isEmbedId, isEmbedProvider, isMediaId } from "./media";
 
 export type AttrValue = string | number | boolean | null;
 export type AttrRule = { required?: boolean; check: (value: AttrValue) => boolean; message: string };
 
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const text = (max: number) => (v: AttrValue) => typeof v === "string" && v.length <= max;
 const dimension = (v: AttrValue) => v === null || (typeof v === "number" && Number.isSafeInteger(v) && v > 0 && v <= 100_000);
@@ -65,7 +65,7 @@ export const NODE_ATTRIBUTE_RULES: Record<string, Record<string, AttrRule>> = {
     mediaId: mediaIdRule("A file"),
     name: {
       required: true,
-      check: (v) => typeof v === "string" && v.trim() !== "" && v.length <= 255 && !CONTROL.test(v),
+      check: (v) => typeof v === "string" && v.trim() !== "" && v.length <= 255 && !DISGUISING_CHARACTERS.test(v),
       message: "A file needs a name of at most 255 characters.",
     },
     size: {

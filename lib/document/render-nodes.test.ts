@@ -85,8 +85,17 @@ describe("the sanitizer pass alone", () => {
   it("keeps a built player address and fixes its attributes", () => {
     const html = sanitizePostHtml('<iframe src="https://player.vimeo.com/video/76979871" onload="alert(1)" sandbox="" allow="camera; microphone"></iframe>');
     expect(html).toBe(
-      '<iframe src="https://player.vimeo.com/video/76979871" loading="lazy" allow="accelerometer; clipboard-write; encrypted-media; gyroscope; picture-in-picture; fullscreen" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe>',
+      '<iframe src="https://player.vimeo.com/video/76979871" loading="lazy" allow="accelerometer; clipboard-write; encrypted-media; gyroscope; picture-in-picture; fullscreen" allowfullscreen sandbox="allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox" referrerpolicy="strict-origin-when-cross-origin"></iframe>',
     );
+  });
+
+  it("never lets a player's frame navigate the reader's page, whatever sandbox the HTML asked for", () => {
+    const html = sanitizePostHtml(
+      '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" sandbox="allow-top-navigation allow-forms allow-modals allow-downloads" referrerpolicy="unsafe-url"></iframe>',
+    );
+    expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox"');
+    expect(html).toContain('referrerpolicy="strict-origin-when-cross-origin"');
+    expect(html).not.toMatch(/allow-top-navigation|allow-forms|allow-modals|allow-downloads|unsafe-url/);
   });
 
   it.each([

@@ -7,10 +7,9 @@ import sanitizeHtml from "sanitize-html";
 
 import { documentExtensions, documentSchema, LINK_REL, ORDERED_LIST_TYPES } from "./extensions";
 import { EMBED_HOSTS, IMAGE_LAYOUTS, isEmbedSrc, isMediaUrl } from "./media";
+import { EMBED_FRAME_ATTRIBUTES } from "./nodes/media";
 import { isSafeUrl } from "./url";
 import type { PostDocument } from "./validate";
-
-const IFRAME_ALLOW = "accelerometer; clipboard-write; encrypted-media; gyroscope; picture-in-picture; fullscreen";
 
 /** Keeps only media addresses our renderer builds: `/api/media/{uuid}` (optionally `?w=`). */
 function mediaSrcset(value: string | undefined): string | undefined {
@@ -43,7 +42,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     img: ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"],
     audio: ["src", "controls", "preload", "data-duration"],
     video: ["src", "poster", "controls", "preload", "playsinline"],
-    iframe: ["src", "title", "loading", "allow", "allowfullscreen", "referrerpolicy"],
+    iframe: ["src", "title", "loading", "allow", "allowfullscreen", "sandbox", "referrerpolicy"],
   },
   allowedClasses: {
     // The code block renderer marks the language as class="language-x".
@@ -105,10 +104,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     iframe: (tagName, attribs) => {
       const kept = keep(attribs, ["title"]);
       if (attribs.src !== undefined && isEmbedSrc(attribs.src)) kept.src = attribs.src;
-      return {
-        tagName,
-        attribs: { ...kept, loading: "lazy", allow: IFRAME_ALLOW, allowfullscreen: "", referrerpolicy: "strict-origin-when-cross-origin" },
-      };
+      return { tagName, attribs: { ...kept, loading: "lazy", ...EMBED_FRAME_ATTRIBUTES } };
     },
   },
   // Media without an address we built has nothing to show: drop the element.

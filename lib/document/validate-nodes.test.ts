@@ -195,6 +195,8 @@ describe("audio, video, attachment", () => {
     { mediaId: ID, size: 10, mime: "text/plain" },
     { mediaId: ID, name: "", size: 10, mime: "text/plain" },
     { mediaId: ID, name: "a\u0000b.txt", size: 10, mime: "text/plain" },
+    // U+202E reverses what follows: this name would display as "invoiceexe.pdf".
+    { mediaId: ID, name: "invoice\u202Efdp.exe", size: 10, mime: "application/octet-stream" },
     { mediaId: ID, name: "x".repeat(256), size: 10, mime: "text/plain" },
     { mediaId: ID, name: "a.txt", mime: "text/plain" },
     { mediaId: ID, name: "a.txt", size: -5, mime: "text/plain" },

@@ -63,6 +63,12 @@ describe("validateDocument accepts", () => {
     expect(validateDocument(emptyDocument())).toEqual({ ok: true, doc: emptyDocument() });
   });
 
+  it("tabs and line breaks in code, and emoji and other astral characters whole", () => {
+    const code = { type: "codeBlock", attrs: { language: "py" }, content: [text("if x:\n\treturn 1\r\n")] };
+    const result = validateDocument(doc(code, paragraph(text("Fin 👋🏽 𝄞 \u200d\ufeff"))));
+    expect(result.ok).toBe(true);
+  });
+
   it("a document as JSON text would deliver it", () => {
     expect(validateDocument(JSON.parse(JSON.stringify(richDocument))).ok).toBe(true);
   });
@@ -235,6 +241,23 @@ describe("validateDocument refuses", () => {
     expectRefused(doc("paragraph"), "invalid_structure");
     expectRefused(doc({ type: "paragraph", content: "text" }), "invalid_structure");
     expectRefused(doc({ type: "paragraph", text: "stray" }), "invalid_structure");
+  });
+
+  it.each([
+    ["a NUL byte", "ma\u0000ra"],
+    ["a lone high surrogate", "broken \ud83d emoji"],
+    ["a lone low surrogate", "\ude00 at the start"],
+    ["a reversed pair", "\ude00\ud83d"],
+    ["an escape character", "colour\u001b[31m"],
+    ["a C1 control", "next\u0085line"],
+  ])("text with %s, wherever it sits", (_, bad) => {
+    const message = expectRefused(doc(paragraph(text(bad))), "bad_character");
+    expect(message).not.toContain(bad);
+    expectRefused(linked(`https://example.com/${bad}`), "bad_character");
+    expectRefused(doc(paragraph(text("x", [{ type: "link", attrs: { href: "https://example.com", title: bad } }]))), "bad_character");
+    expectRefused(JSON.parse(JSON.stringify(doc(paragraph(text(bad))))), "bad_character");
+    // Where a stricter rule applies, its more precise reason wins.
+    expectRefused(doc({ type: "codeBlock", attrs: { language: bad }, content: [text("x")] }), "bad_attribute");
   });
 
   it("never throws, whatever it is handed", () => {

@@ -1,8 +1,9 @@
 // Validation of post bodies on every write: size and depth limits, the schema's node, mark and
-// attribute allow-lists, safe link URLs, media ids and embeds, one top-level paywall break, then
-// ProseMirror's own content rules. Never throws.
+// attribute allow-lists, safe link URLs, media ids and embeds, one top-level paywall break, text
+// the database can store, then ProseMirror's own content rules. Never throws.
 import { Node as ProseMirrorNode, type Schema } from "@tiptap/pm/model";
 
+import { isStorableText } from "../schemas/text";
 import { documentSchema, ORDERED_LIST_TYPES } from "./extensions";
 import { NODE_ATTRIBUTE_RULES, NODE_CHECKS, type AttrRule, type AttrValue } from "./node-rules";
 import { isSafeUrl, urlScheme } from "./url";
@@ -30,6 +31,7 @@ export type DocumentProblemCode =
   | "unknown_mark"
   | "bad_attribute"
   | "unsafe_url"
+  | "bad_character"
   | "invalid_structure";
 
 export type DocumentProblem = { ok: false; code: DocumentProblemCode; message: string };
@@ -129,7 +131,7 @@ function validateUnsafely(input: unknown): DocumentValidation {
   }
 
   const schema = documentSchema();
-  const shape = checkShape(data, schema);
+  const shape = checkShape(data, schema) ?? checkCharacters(data);
   if (shape) return shape;
 
   let doc: ProseMirrorNode;
@@ -176,6 +178,28 @@ function checkJsonBounds(root: unknown): DocumentProblem | null {
       }
     }
     if (bytes > DOCUMENT_LIMITS.maxBytes) return tooLarge();
+  }
+  return null;
+}
+
+/**
+ * Refuses text the database cannot store (NUL, lone surrogates) or nobody can see (control
+ * characters) in any string or key. After the shape check, so a `javascript:` link hidden behind
+ * a control character is reported as the unsafe address it is.
+ */
+function checkCharacters(root: unknown): DocumentProblem | null {
+  const stack: unknown[] = [root];
+  for (let value = stack.pop(); value !== undefined; value = stack.pop()) {
+    if (typeof value === "string") {
+      if (!isStorableText(value)) return badCharacter();
+    } else if (Array.isArray(value)) {
+      for (const element of value) stack.push(element);
+    } else if (isPlainObject(value)) {
+      for (const [key, member] of Object.entries(value)) {
+        if (!isStorableText(key)) return badCharacter();
+        stack.push(member);
+      }
+    }
   }
   return null;
 }
@@ -393,6 +417,13 @@ function tooDeep(): DocumentProblem {
   return problem(
     "too_deep",
     `The post has too many levels of lists or quotes inside one another (the limit is ${DOCUMENT_LIMITS.maxDepth}). Flatten some of them and try again.`,
+  );
+}
+
+function badCharacter(): DocumentProblem {
+  return problem(
+    "bad_character",
+    "The post contains a character that cannot be saved (an invisible control character or half of an emoji), usually from pasted text. Delete the pasted part and type or paste it again.",
   );
 }
 

@@ -1,13 +1,13 @@
 // Sign-up and sign-in inputs, shared by the forms and the server.
 import { z } from "zod";
+import { text } from "./text";
 
 const COMMON_PASSWORDS = new Set([
   "password", "password1", "password123", "1234567890", "12345678910", "qwertyuiop", "iloveyou123",
   "letmein123", "welcome123", "abc1234567", "passw0rd123", "administrator", "0123456789",
 ]);
 
-export const emailSchema = z
-  .string()
+export const emailSchema = text()
   .trim()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
@@ -23,7 +23,7 @@ export const newPasswordSchema = z
 
 export const signUpInput = z
   .object({
-    name: z.string().trim().min(1, "Tell us what to call you.").max(80, "Use at most 80 characters."),
+    name: text().trim().min(1, "Tell us what to call you.").max(80, "Use at most 80 characters."),
     email: emailSchema,
     password: newPasswordSchema,
   })

@@ -1,17 +1,19 @@
 // Who may read a post and what the others see: the editor's access settings and their procedure.
 import { z } from "zod";
+import { instantSchema } from "./post-lifecycle";
+import { idSchema, text } from "./text";
 
 export const accessLevelSchema = z.enum(["public", "members", "paid", "tiers", "early_access"]);
 export const teaserModeSchema = z.enum(["auto", "custom", "none"]);
 
 export const setPostAccessInput = z
   .object({
-    postId: z.string().min(1).max(64),
+    postId: idSchema,
     access: accessLevelSchema,
-    tierIds: z.array(z.string().min(1).max(64)).max(50).default([]),
-    publicAt: z.date().nullable().default(null),
+    tierIds: z.array(idSchema).max(50).default([]),
+    publicAt: instantSchema.nullable().default(null),
     teaserMode: teaserModeSchema,
-    previewText: z.string().trim().max(1000, "Keep the preview under 1,000 characters.").default(""),
+    previewText: text().trim().max(1000, "Keep the preview under 1,000 characters.").default(""),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -26,7 +28,7 @@ export const setPostAccessInput = z
     }
   });
 
-export const postAccessByIdInput = z.object({ postId: z.string().min(1).max(64) }).strict();
+export const postAccessByIdInput = z.object({ postId: idSchema }).strict();
 
 export const setDefaultAccessInput = z.object({ access: accessLevelSchema.exclude(["tiers", "early_access"]) }).strict();
 
@@ -36,11 +38,11 @@ export type SetPostAccessInput = z.input<typeof setPostAccessInput>;
 /** Who the studio's "View as" pretends to be. */
 export const viewAsInput = z
   .object({
-    postId: z.string().min(1).max(64),
+    postId: idSchema,
     as: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("anonymous") }).strict(),
       z.object({ kind: z.literal("free") }).strict(),
-      z.object({ kind: z.literal("tier"), tierId: z.string().min(1).max(64) }).strict(),
+      z.object({ kind: z.literal("tier"), tierId: idSchema }).strict(),
     ]),
   })
   .strict();

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { PostKind } from "../document/teaser";
 import { postIdSchema, tagNameSchema } from "./post";
-import { isTimeZone, zonedWallTimeToUtc } from "./post-lifecycle";
+import { instantSchema, isTimeZone, zonedWallTimeToUtc } from "./post-lifecycle";
+import { text } from "./text";
 
 export const LIBRARY_STATUSES = ["draft", "scheduled", "published", "archived"] as const;
 export type LibraryStatus = (typeof LIBRARY_STATUSES)[number];
@@ -19,15 +20,15 @@ export const MAX_BULK_POSTS = 100;
 
 export const libraryListInput = z
   .object({
-    q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
+    q: text().trim().max(200, "Keep the search under 200 characters.").optional(),
     status: z.array(z.enum(LIBRARY_STATUSES)).max(LIBRARY_STATUSES.length).optional(),
     kind: z.array(z.enum(POST_KINDS)).max(POST_KINDS.length).optional(),
     tagIds: z.array(postIdSchema).max(20).optional(),
     /** Inclusive lower and exclusive upper bound on the post's date (see LIBRARY_SORTS). */
-    from: z.date().optional(),
-    to: z.date().optional(),
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
     sort: z.enum(LIBRARY_SORTS).default("date_desc"),
-    cursor: z.string().max(400).optional(),
+    cursor: text().max(400).optional(),
     limit: z.number().int().min(1).max(100).default(LIBRARY_PAGE_SIZE),
     /** The trash instead of the library: posts deleted in the last 30 days. */
     trashed: z.boolean().default(false),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { schedulePostInput, zonedWallTimeToUtc } from "./post-lifecycle";
+import { instantSchema, schedulePostInput, zonedWallTimeToUtc } from "./post-lifecycle";
 
 describe("zonedWallTimeToUtc", () => {
   it("reads the wall time in the creator's zone and gives the UTC instant", () => {
@@ -35,5 +35,15 @@ describe("schedulePostInput", () => {
 
   it("rejects unknown fields", () => {
     expect(schedulePostInput.safeParse({ id: "p1", at: "2026-12-01T09:00", timeZone: "UTC", status: "published" }).success).toBe(false);
+  });
+});
+
+describe("instantSchema", () => {
+  it("takes any date a picker offers and refuses years no picker does, in plain words", () => {
+    expect(instantSchema.parse(new Date("2026-12-01T09:00:00Z"))).toEqual(new Date("2026-12-01T09:00:00Z"));
+    const far = instantSchema.safeParse(new Date("+010000-01-01T00:00:00Z"));
+    expect(far.error?.issues[0]?.message).toBe("Pick a date before the year 10000.");
+    expect(instantSchema.safeParse(new Date("0099-01-01T00:00:00Z")).success).toBe(false);
+    expect(instantSchema.safeParse(new Date(Number.NaN)).success).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { postIdSchema } from "./post";
+import { text } from "./text";
 
 /** How long a trashed post can still be restored; after that it is purged for good. */
 export const TRASH_RETENTION_DAYS = 30;
@@ -10,6 +11,15 @@ export const TRASH_RETENTION_DAYS = 30;
 export const MAX_SCHEDULE_AHEAD_DAYS = 2 * 366;
 
 const versionSchema = z.number().int().positive();
+
+/**
+ * An instant a person picks (a date filter, when a post turns public). No picker offers a year
+ * outside 1000–9999, and past 9999 JavaScript writes dates in a form PostgreSQL cannot read.
+ */
+export const instantSchema = z
+  .date()
+  .min(new Date("1000-01-01T00:00:00Z"), "Pick a date after the year 1000.")
+  .max(new Date("9999-12-31T23:59:59Z"), "Pick a date before the year 10000.");
 
 /** `baseVersion` is what the editor saw; the library acts on the current version and may omit it. */
 export const postTransitionInput = z.object({ id: postIdSchema, baseVersion: versionSchema.optional() }).strict();
@@ -69,8 +79,8 @@ export const schedulePostInput = z
   .object({
     id: postIdSchema,
     baseVersion: versionSchema.optional(),
-    at: z.string().max(40),
-    timeZone: z.string().min(1).max(64),
+    at: text().max(40),
+    timeZone: text().min(1).max(64),
   })
   .strict()
   .transform((input, ctx) => {

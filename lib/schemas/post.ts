@@ -1,10 +1,11 @@
 // Post inputs shared by the editor and the procedures. The document itself is checked by
 // validateDocument (lib/document), which gives creators a precise reason when it refuses.
 import { z } from "zod";
+import { idSchema, text } from "./text";
 
-export const postIdSchema = z.string().min(1).max(64);
+export const postIdSchema = idSchema;
 
-export const postTitleSchema = z.string().max(200, "Keep the title under 200 characters.");
+export const postTitleSchema = text().max(200, "Keep the title under 200 characters.");
 
 const versionSchema = z.number().int().positive();
 
@@ -39,16 +40,15 @@ export const revisionsInput = z
   .object({ id: postIdSchema, limit: z.number().int().min(1).max(500).default(100) })
   .strict();
 
-export const revisionInput = z.object({ id: postIdSchema, revisionId: z.string().min(1).max(64) }).strict();
+export const revisionInput = z.object({ id: postIdSchema, revisionId: idSchema }).strict();
 
 export const restoreRevisionInput = z
-  .object({ id: postIdSchema, revisionId: z.string().min(1).max(64), baseVersion: versionSchema })
+  .object({ id: postIdSchema, revisionId: idSchema, baseVersion: versionSchema })
   .strict();
 
 export const MAX_TAGS_PER_POST = 50;
 
-export const tagNameSchema = z
-  .string()
+export const tagNameSchema = text()
   .trim()
   .min(1, "A tag needs a name.")
   .max(40, "Keep each tag under 40 characters.");
@@ -57,10 +57,10 @@ export const postSettingsInput = z
   .object({
     id: postIdSchema,
     /** Empty means "follow the title again" (only before the first publish). */
-    slug: z.string().trim().max(80, "Keep the address under 80 characters.").optional(),
+    slug: text().trim().max(80, "Keep the address under 80 characters.").optional(),
     teaserMode: z.enum(["auto", "custom", "none"]).optional(),
-    previewText: z.string().max(1000, "Keep the preview text under 1,000 characters.").optional(),
-    coverMediaId: z.string().min(1).max(64).nullable().optional(),
+    previewText: text().max(1000, "Keep the preview text under 1,000 characters.").optional(),
+    coverMediaId: idSchema.nullable().optional(),
     commentsEnabled: z.boolean().optional(),
     notifyMembers: z.boolean().optional(),
     tags: z.array(tagNameSchema).max(MAX_TAGS_PER_POST, `A post can have at most ${MAX_TAGS_PER_POST} tags.`).optional(),
@@ -70,10 +70,10 @@ export const postSettingsInput = z
 export type SavePostInput = z.infer<typeof savePostInput>;
 export type PostSettingsInput = z.input<typeof postSettingsInput>;
 
-export const postBySlugInput = z.object({ handle: z.string().max(64), slug: z.string().max(200) }).strict();
+export const postBySlugInput = z.object({ handle: text().max(64), slug: text().max(200) }).strict();
 
 export const postsByCreatorInput = z
-  .object({ creatorId: z.string().max(64), limit: z.number().int().min(1).max(50).default(20) })
+  .object({ creatorId: text().max(64), limit: z.number().int().min(1).max(50).default(20) })
   .strict();
 
 /** JSON with sorted keys: jsonb does not keep key order, so plain stringify cannot compare documents. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./client-address";
+import { clientAddress, UNKNOWN_ADDRESS } from "./client-address";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
@@ -19,9 +19,18 @@ describe("clientAddress", () => {
     expect(clientAddress(spoofed, 1)).toBe("198.51.100.7");
   });
 
-  it("uses the single entry when there is one, and falls back to x-real-ip, then a shared bucket", () => {
+  it("uses the single entry when there are fewer than the trusted hops", () => {
     expect(clientAddress(headers({ "x-forwarded-for": "198.51.100.7" }), 2)).toBe("198.51.100.7");
-    expect(clientAddress(headers({ "x-forwarded-for": " , ", "x-real-ip": "192.0.2.1" }), 1)).toBe("192.0.2.1");
-    expect(clientAddress(headers({}), 1)).toBe("local");
+  });
+
+  it("with no proxy trusted, ignores X-Forwarded-For and X-Real-IP whatever they say", () => {
+    const claims = headers({ "x-forwarded-for": "203.0.113.9", "x-real-ip": "192.0.2.1" });
+    expect(clientAddress(claims, 0)).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddress(headers({ "x-forwarded-for": "198.51.100.1" }), 0)).toBe(clientAddress(headers({ "x-forwarded-for": "198.51.100.2" }), 0));
+  });
+
+  it("does not believe a peer-address header while the server is not stamping it", () => {
+    expect(clientAddress(headers({ "x-atelier-peer-address": "203.0.113.9" }), 0)).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddress(headers({ "x-forwarded-for": " , ", "x-real-ip": "192.0.2.1" }), 1)).toBe(UNKNOWN_ADDRESS);
   });
 });

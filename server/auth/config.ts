@@ -1,5 +1,5 @@
-// Auth.js: email + password, emailed magic links, and OAuth when configured. Every sign-in,
-// password ones included, gets a row in `sessions`, so signing out ends it on the server.
+// Auth.js: email + password, emailed magic links, emailed sign-up links, and OAuth when configured.
+// Every sign-in, password ones included, gets a row in `sessions`, so signing out ends it on the server.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
@@ -10,23 +10,29 @@ import Google from "next-auth/providers/google";
 import type { EmailConfig } from "next-auth/providers";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { isAppError } from "@/lib/errors";
 import { signInInput } from "@/lib/schemas/auth";
 import { env } from "../env";
-import { magicLinkMessage, sendMail } from "../services/mail";
-import { consumeRateLimit, RATE_LIMITS } from "../services/rate-limit";
-import { checkCredentials } from "../services/users";
-import { clientAddress } from "./client-address";
+import { magicLinkMessage } from "../services/mail";
+import { clientAddress, recordPeerAddresses } from "./client-address";
+import { rememberDevice } from "./device";
+import { signInClient, signInWithPassword } from "./password-sign-in";
 import { authSecret } from "./secret";
+import { sendSignInMail, SignInMailRefused } from "./sign-in-mail";
+import { finishSignUp } from "./sign-up";
+import { recordSignInFailure } from "../observability/metrics";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-export type SignInFailure = "invalid_input" | "unknown_email" | "wrong_password" | "no_password" | "rate_limited";
+/** Why a sign-in was refused; never whether the account exists. */
+export type SignInFailure = "invalid_input" | "no_match" | "rate_limited" | "link_not_valid" | "link_used";
 
-/** Carries why a password sign-in failed back to the login form, which words it for the user. */
-export class PasswordSignInError extends CredentialsSignin {
+/** Carries why a credentials sign-in failed back to the login form, which words it for the user. */
+export class SignInRefused extends CredentialsSignin {
   constructor(reason: SignInFailure) {
     super(reason);
     this.code = reason;
+    recordSignInFailure(reason);
   }
 }
 
@@ -46,8 +52,8 @@ function magicLink(): EmailConfig {
     name: "Email",
     from: env().MAIL_FROM,
     maxAge: 24 * 60 * 60,
-    async sendVerificationRequest({ identifier, url }) {
-      await sendMail(getDb(), magicLinkMessage(identifier, url));
+    async sendVerificationRequest({ identifier, url, request }) {
+      await sendSignInMail(getDb(), magicLinkMessage(identifier, url), { address: clientAddress(request.headers) });
     },
     options: {},
   };
@@ -68,6 +74,8 @@ export function enabledOAuthProviders(): { id: string; name: string }[] {
 }
 
 function config(): NextAuthConfig {
+  // Rate limits need each request's real address; start-up normally turned this on already.
+  recordPeerAddresses();
   const db = getDb();
   const dbAdapter = adapter();
   return {
@@ -75,9 +83,10 @@ function config(): NextAuthConfig {
     secret: authSecret(),
     trustHost: true,
     logger: {
-      // A failed password sign-in is a user's mistake, answered on the form; not a server error.
+      // A failed password sign-in, or a link refused by its limit, is answered on the form; not a server error.
       error(error) {
-        if (error instanceof PasswordSignInError || (error as { type?: string }).type === "CredentialsSignin") return;
+        if (error instanceof SignInRefused || (error as { type?: string }).type === "CredentialsSignin") return;
+        if (error instanceof SignInMailRefused) return;
         console.error("[auth]", error);
       },
     },
@@ -88,17 +97,24 @@ function config(): NextAuthConfig {
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(raw, request) {
           const parsed = signInInput.safeParse({ email: raw.email, password: raw.password });
-          if (!parsed.success) throw new PasswordSignInError("invalid_input");
+          if (!parsed.success) throw new SignInRefused("invalid_input");
           const { email, password } = parsed.data;
-          const now = new Date();
-          const [perEmail, perAddress] = await Promise.all([
-            consumeRateLimit(db, `signin:email:${email}`, RATE_LIMITS.signInPerEmail, now),
-            consumeRateLimit(db, `signin:ip:${clientAddress(request.headers)}`, RATE_LIMITS.signInPerAddress, now),
-          ]);
-          if (!perEmail.allowed || !perAddress.allowed) throw new PasswordSignInError("rate_limited");
-          const result = await checkCredentials(db, email, password);
-          if (!result.ok) throw new PasswordSignInError(result.reason);
+          const result = await signInWithPassword(db, { email, password, client: signInClient(request.headers, email) });
+          if (!result.ok) throw new SignInRefused(result.reason);
           return result.user;
+        },
+      }),
+      // The emailed sign-up link (sign-up.ts): following it creates the account and signs it in.
+      Credentials({
+        id: "sign-up-link",
+        credentials: { token: { type: "text" } },
+        async authorize(raw) {
+          try {
+            return (await finishSignUp(db, typeof raw.token === "string" ? raw.token : "")).user;
+          } catch (error) {
+            if (!isAppError(error)) throw error;
+            throw new SignInRefused(error.code === "ALREADY_EXISTS" ? "link_used" : "link_not_valid");
+          }
         },
       }),
       magicLink(),
@@ -119,6 +135,13 @@ function config(): NextAuthConfig {
       },
       async decode() {
         return null;
+      },
+    },
+    events: {
+      // Any sign-in that worked (password, link or OAuth) makes this browser a known one for the
+      // account, so guesses from elsewhere can never lock it out (password-sign-in.ts).
+      async signIn({ user }) {
+        if (user.email) await rememberDevice(user.email);
       },
     },
     callbacks: {

@@ -2,6 +2,8 @@
 // lib/errors.ts (the tRPC init uses the same) and its plain words; anything else is logged and
 // answered with a generic 500, so no stack trace or SQL reaches a client.
 import "server-only";
+import { databaseOutage } from "@/db/client";
+import { refusedInput } from "@/db/errors";
 import { AppError, httpStatus, type AppErrorCode } from "@/lib/errors";
 
 export type ErrorBody = { error: { code: AppErrorCode | "INTERNAL"; message: string; field?: string } };
@@ -16,11 +18,14 @@ type Options = {
 };
 
 export function errorResponse(error: unknown, { headers = {}, as = "json" }: Options = {}): Response {
-  const known = error instanceof AppError;
+  // PostgreSQL's refusals of what a client sent (bad bytes, a malformed number, an unknown id) are
+  // the client's mistake: the same 400 tRPC answers. A database that does not answer is an outage
+  // (503) the client may retry, not a fault of ours.
+  const known = error instanceof AppError ? error : (refusedInput(error) ?? databaseOutage(error));
   if (!known) console.error("Request failed:", error);
-  const status = known ? httpStatus(error) : 500;
+  const status = known ? httpStatus(known) : 500;
   const body: ErrorBody = known
-    ? { error: { code: error.code, message: error.message, field: error.field } }
+    ? { error: { code: known.code, message: known.message, field: known.field } }
     : { error: { code: "INTERNAL", message: INTERNAL_MESSAGE } };
   const allHeaders = { "Cache-Control": "private, no-store", ...headers };
   if (as === "text") {

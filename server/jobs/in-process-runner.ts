@@ -3,6 +3,7 @@
 // restart dropped, since the state jobs act on (a post's status and time) lives in the database.
 import "server-only";
 import type { Db } from "@/db/client";
+import { inProcessJobs } from "../services/operations/in-process-jobs";
 import type { JobRunner, PeriodicHandler, QueueHandler, SendOptions } from "./types";
 
 /** setTimeout cannot wait longer than this; later jobs are left to the periodic sweep. */
@@ -29,17 +30,22 @@ export function startInProcessRunner(options: { db: Db; log?: (message: string) 
       handlers.set(queue, handler as QueueHandler<object>);
     },
     async every(name: string, everyMinutes: number, handler: PeriodicHandler) {
-      const timer = setInterval(() => run(name, () => handler({ db: options.db, now: new Date() })), everyMinutes * 60_000);
+      const tick = () => inProcessJobs().queued(name, {}, new Date()).run(() => handler({ db: options.db, now: new Date() }));
+      const timer = setInterval(() => run(name, tick), everyMinutes * 60_000);
       timer.unref();
       timers.add(timer);
     },
     async send<T extends object>(queue: string, data: T, sendOptions: SendOptions = {}) {
-      const delay = Math.max(0, (sendOptions.startAfter?.getTime() ?? Date.now()) - Date.now());
+      const runAt = sendOptions.startAfter ?? new Date();
+      const delay = Math.max(0, runAt.getTime() - Date.now());
       if (delay > MAX_TIMER_MS) return;
+      // Held for the operator's page from now on: waiting, then running, and kept if it fails.
+      const job = inProcessJobs().queued(queue, data, runAt);
       const timer = setTimeout(() => {
         timers.delete(timer);
         const handler = handlers.get(queue);
-        if (handler) run(queue, () => handler(data, { db: options.db, now: new Date() }));
+        if (!handler) return job.drop();
+        run(queue, () => job.run(() => handler(data, { db: options.db, now: new Date() })));
       }, delay);
       timer.unref();
       timers.add(timer);
@@ -48,6 +54,8 @@ export function startInProcessRunner(options: { db: Db; log?: (message: string) 
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      // The jobs it held are gone with it; the sweeps catch up on their work after a restart.
+      inProcessJobs().clear();
       await Promise.allSettled([...running]);
     },
   };

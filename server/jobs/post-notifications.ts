@@ -1,6 +1,6 @@
 // The member emails of a first publish: one job per post, and a sweep every five minutes for jobs
-// that were lost and deliveries that failed. Deliveries are claimed per recipient, so overlapping
-// runs send each email once.
+// that were lost, deliveries that failed, and deliveries whose worker died (once their lease is
+// over). Deliveries are claimed per recipient, so overlapping runs send each email once.
 import "server-only";
 import { deliverPostNotifications, retryOpenNotifications } from "../services/posts/notifications";
 import { NOTIFY_POST_MEMBERS, RETRY_POST_NOTIFICATIONS, type NotifyPostMembersJob } from "./queues";

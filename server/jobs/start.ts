@@ -1,5 +1,7 @@
 // Starts this process's job runner after migrations: pg-boss on PostgreSQL, timers on the embedded
 // database. Publishes whatever came due while the app was down, and stops cleanly on SIGTERM.
+// Start-up calls it again until it succeeds (the database may not answer yet): each step is safe
+// to repeat, and a runner that started is kept.
 import "server-only";
 import { databaseKind, getDb } from "@/db/client";
 import { env } from "../env";
@@ -31,9 +33,15 @@ export async function startJobs(): Promise<JobRunner> {
   await registerRateLimitJobs();
   const runner = await createRunner();
   await installRunner(runner);
-  const published = await publishDueScheduledPosts(getDb(), new Date());
-  if (published > 0) log(`[jobs] published ${published} scheduled post(s) that came due while the app was down`);
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopOnSignal(signal));
+  // NOTE: the runner is up at this point, so a failure here is not start-up's to retry: the sweep
+  // every minute publishes whatever this missed.
+  try {
+    const published = await publishDueScheduledPosts(getDb(), new Date());
+    if (published > 0) log(`[jobs] published ${published} scheduled post(s) that came due while the app was down`);
+  } catch (error) {
+    log(`[jobs] could not publish overdue posts at start-up (${String(error)}); the sweep every minute will`);
+  }
   return runner;
 }
 

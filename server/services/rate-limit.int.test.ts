@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { rateLimits } from "@/db/schema";
 import { testDb } from "@/test/db";
-import { clearRateLimit, consumeRateLimit, purgeExpiredRateLimits } from "./rate-limit";
+import { clearRateLimit, consumeRateLimit, consumeRateLimits, purgeExpiredRateLimits, refundRateLimit } from "./rate-limit";
 
 const rule = { limit: 3, windowSeconds: 60 };
 const start = new Date("2030-01-01T12:00:00Z");
@@ -68,6 +68,60 @@ describe("consumeRateLimit", () => {
     // Each attempt saw its own count: 1..20 leaves remaining 4,3,2,1,0 and then 0 fifteen times.
     expect(results.map((r) => r.remaining).sort()).toEqual([...Array(16).fill(0), 1, 2, 3, 4]);
     expect((await consumeRateLimit(db, key, limit, start)).allowed).toBe(false);
+  });
+});
+
+describe("refundRateLimit", () => {
+  it("gives back one attempt of the live window, never below zero, and leaves an ended window alone", async () => {
+    const db = testDb();
+    const key = freshKey();
+    for (let i = 0; i < rule.limit; i++) await consumeRateLimit(db, key, rule, start);
+
+    await refundRateLimit(db, key, secondsLater(1));
+    expect(await consumeRateLimit(db, key, rule, secondsLater(2))).toMatchObject({ allowed: true, remaining: 0 });
+
+    const fresh = freshKey();
+    await refundRateLimit(db, fresh, start);
+    await consumeRateLimit(db, fresh, rule, start);
+    for (let i = 0; i < 3; i++) await refundRateLimit(db, fresh, start);
+    expect(await consumeRateLimit(db, fresh, rule, start)).toMatchObject({ remaining: 2 });
+
+    await refundRateLimit(db, fresh, secondsLater(60));
+    expect(await consumeRateLimit(db, fresh, rule, secondsLater(59))).toMatchObject({ remaining: 1 });
+  });
+});
+
+describe("consumeRateLimits", () => {
+  it("counts against every key, or, once any is full, against none", async () => {
+    const db = testDb();
+    const [narrow, wide] = [freshKey(), freshKey()];
+    const checks = [
+      { key: narrow, rule: { limit: 2, windowSeconds: 60 } },
+      { key: wide, rule: { limit: 10, windowSeconds: 600 } },
+    ];
+
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push(await consumeRateLimits(db, checks, secondsLater(i)));
+
+    expect(results.map((r) => r.allowed)).toEqual([true, true, false, false, false, false]);
+    // The narrow window says when to retry; the refused four used up nothing of the wide one.
+    expect(results[2]).toEqual({ allowed: false, remaining: 0, retryAfterSeconds: 58 });
+    expect(await consumeRateLimit(db, wide, checks[1]!.rule, secondsLater(10))).toMatchObject({ remaining: 7 });
+  });
+
+  it("lets exactly the limit through a burst of simultaneous attempts, and the refused ones count nothing", async () => {
+    const db = testDb();
+    const [key, other] = [freshKey(), freshKey()];
+    const checks = [
+      { key, rule: { limit: 5, windowSeconds: 60 } },
+      { key: other, rule: { limit: 100, windowSeconds: 60 } },
+    ];
+
+    const results = await Promise.all(Array.from({ length: 20 }, () => consumeRateLimits(db, checks, start)));
+
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, other));
+    expect(row?.count).toBe(5);
   });
 });
 

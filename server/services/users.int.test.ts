@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { testDb } from "@/test/db";
 import { caught } from "@/test/errors";
 import { createUser } from "../testing/factories";
-import { checkCredentials, registerUser } from "./users";
+import { accountExists, checkCredentials, registerUser } from "./users";
 
 const password = "a long enough passphrase";
 
@@ -43,7 +43,7 @@ describe("registerUser", () => {
     expect(rows).toEqual([{ id: first.id }]);
     // The first account's password still works; the refused one never does.
     expect((await checkCredentials(db, email, password)).ok).toBe(true);
-    expect(await checkCredentials(db, email, "another passphrase")).toEqual({ ok: false, reason: "wrong_password" });
+    expect(await checkCredentials(db, email, "another passphrase")).toEqual({ ok: false });
   });
 
   it("lets only one of two simultaneous sign-ups for one email through", async () => {
@@ -67,15 +67,33 @@ describe("registerUser", () => {
 });
 
 describe("checkCredentials", () => {
-  it("tells an unknown email from a wrong password, and accepts the right one in any case", async () => {
+  it("answers an unknown email, a wrong password and a password-less account alike, and accepts the right password in any case", async () => {
     const db = testDb();
     const user = await createUser(db);
+    const [withoutPassword] = await db
+      .insert(users)
+      .values({ email: freshEmail("linkonly"), name: "Signs in by link" })
+      .returning({ email: users.email });
 
-    expect(await checkCredentials(db, freshEmail("nobody"), password)).toEqual({ ok: false, reason: "unknown_email" });
-    expect(await checkCredentials(db, user.email, "not the password")).toEqual({ ok: false, reason: "wrong_password" });
+    const failures = [
+      await checkCredentials(db, freshEmail("nobody"), password),
+      await checkCredentials(db, user.email, "not the password"),
+      await checkCredentials(db, withoutPassword!.email, password),
+    ];
+
+    expect(failures).toEqual([{ ok: false }, { ok: false }, { ok: false }]);
     expect(await checkCredentials(db, user.email.toUpperCase(), user.password)).toEqual({
       ok: true,
       user: { id: user.id, email: user.email, name: user.name },
     });
+  });
+});
+
+describe("accountExists", () => {
+  it("finds an account by its email in any case", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    expect(await accountExists(db, ` ${user.email.toUpperCase()} `)).toBe(true);
+    expect(await accountExists(db, freshEmail("nobody"))).toBe(false);
   });
 });

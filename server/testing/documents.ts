@@ -1,5 +1,5 @@
-// Post documents for tests. Nothing here imports server code, so e2e specs can build documents in
-// Playwright's runner, which loads specs without the server's module conditions.
+// Post documents for tests. Deliberately free of server code and of the `server-only` marker: e2e
+// specs import it in Playwright's runner, which loads specs without the "react-server" condition.
 import type { DocumentNode, PostDocument } from "@/lib/document/validate";
 
 function paragraph(text: string): DocumentNode {

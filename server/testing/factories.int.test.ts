@@ -46,7 +46,9 @@ describe("createPost", () => {
 
   it("refuses a tiers post without tiers, as the editor does", async () => {
     const creator = await createCreator(testDb());
-    expect(await caught(createPost(testDb(), { creator, access: "tiers" }))).toBeTruthy();
+    expect(await caught(createPost(testDb(), { creator, access: "tiers" }))).toMatchObject({
+      issues: [expect.objectContaining({ path: ["tierIds"], message: "Choose at least one tier." })],
+    });
   });
 });
 

@@ -147,6 +147,16 @@ export type MembershipState =
   /** Paid, cancelled, and its period ended before `now`; no job has closed it yet. */
   | "lapsed";
 
+/** A card the sandbox provider charges as `number` says (it succeeds unless told otherwise). */
+export function sandboxCard(number: string = SANDBOX_CARDS.success) {
+  return { number, expiry: "12/40", cvc: "123" };
+}
+
+/** A fresh idempotency key, as the checkout form makes one per attempt. */
+export function checkoutKey(): string {
+  return `test-checkout-${randomUUID()}`;
+}
+
 /** One interval and a day back: whatever the month's length, a period that started then is over. */
 function longAgo(now: Date, interval: "month" | "year"): Date {
   const days = interval === "year" ? 367 : 32;
@@ -180,8 +190,8 @@ export async function createMembership(
   const { membership } = await checkout(ctx, {
     tierId: tier.id,
     interval,
-    idempotencyKey: `test-checkout-${randomUUID()}`,
-    card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" },
+    idempotencyKey: checkoutKey(),
+    card: sandboxCard(),
     attributedPostId,
   });
   if (state === "active") return { ...membership, user };
@@ -229,7 +239,7 @@ export async function createStripeMembership(
       },
     },
   });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: TEST_WEBHOOK_SECRET, timestamp: Math.floor(now.getTime() / 1000) });
   await handleStripeWebhook(db, payload, signature, TEST_WEBHOOK_SECRET, now);
   const membership = await db.query.memberships.findFirst({ where: eq(memberships.id, id) });
   if (!membership) throw new Error("The webhook started no membership.");

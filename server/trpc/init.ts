@@ -4,12 +4,26 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { databaseOutage } from "@/db/client";
+import { refusedInput } from "@/db/errors";
 import { AppError, httpStatus, type AppErrorCode, type AppErrorStatus } from "@/lib/errors";
 import { requestContext } from "../http/context";
+import { timeProcedure } from "../observability/metrics";
 import { requireOwnCreator } from "../services/creators";
 
-/** The same context route handlers get for a signed-in request, built once per request. */
-export const createTRPCContext = requestContext;
+/**
+ * The same context route handlers get for a signed-in request, built once per request. NOTE: tRPC
+ * answers whatever is thrown here with a 500; a session that could not be looked up is a 503.
+ */
+export async function createTRPCContext() {
+  try {
+    return await requestContext();
+  } catch (error) {
+    const known = error instanceof AppError ? error : databaseOutage(error);
+    if (!known) throw error;
+    throw new TRPCError({ code: TRPC_CODE[httpStatus(known)], message: known.message, cause: known });
+  }
+}
 
 type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
@@ -52,11 +66,16 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Typed errors and input errors thrown inside services become 4xx responses, never 500s. */
+/**
+ * Typed errors and input errors thrown inside services become 4xx responses, never 500s; so does
+ * a value PostgreSQL refuses (a character it cannot store, an id that names nothing). A database
+ * that does not answer is a 503 (UNAVAILABLE), which clients retry.
+ */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
+    const raw = result.error.cause;
+    const cause = raw instanceof AppError ? raw : (refusedInput(raw) ?? databaseOutage(raw) ?? raw);
     if (cause instanceof AppError) {
       throw new TRPCError({ code: TRPC_CODE[httpStatus(cause)], message: cause.message, cause });
     }
@@ -70,7 +89,10 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** Times every call by procedure, outside the error mapping so refused calls count with their code. */
+const measure = t.middleware(({ path, type, next }) => timeProcedure(path, type, next));
+
+export const publicProcedure = t.procedure.use(measure).use(mapErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

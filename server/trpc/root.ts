@@ -3,12 +3,14 @@ import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { creatorRouter } from "./routers/creator";
 import { membershipRouter } from "./routers/membership";
+import { operationsRouter } from "./routers/operations";
 import { postRouter } from "./routers/post";
 
 export const appRouter = createTRPCRouter({
   creator: creatorRouter,
   post: postRouter,
   membership: membershipRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

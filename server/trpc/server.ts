@@ -1,6 +1,7 @@
 // Server components call tRPC in-process: a caller for data, or prefetch + hydrate for clients.
 import "server-only";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { makeQueryClient } from "@/lib/query-client";
 import { createTRPCContext } from "./init";
@@ -14,4 +15,12 @@ export const trpc = createTRPCOptionsProxy({
   queryClient: getQueryClient,
 });
 
-export const caller = createCaller(createTRPCContext);
+/**
+ * Pages call procedures with what their address holds. An address that cannot even be valid input
+ * (a NUL in a handle, a slug longer than any slug) names no page: a 404, like any missing one.
+ */
+export const caller = createCaller(createTRPCContext, {
+  onError: ({ error }) => {
+    if (error.code === "BAD_REQUEST") notFound();
+  },
+});

@@ -4,7 +4,7 @@ import { AppError, AppErrorCode } from "@/lib/errors";
 import { requestContext } from "@/server/http/context";
 import { errorResponse } from "@/server/http/errors";
 import { isSameOrigin } from "@/server/http/same-origin";
-import { createMediaFromUpload } from "@/server/services/media/files";
+import { createMediaFromUpload } from "@/server/services/media/upload";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -84,6 +84,21 @@ function figure(className: string, body: DOMOutputSpec, caption: unknown): DOMOu
     : ["figure", { class: className }, body];
 }
 
+/**
+ * What a video player's frame may do, fixed for every embed (the sanitizer sets the same). The
+ * sandbox grants only what YouTube's and Vimeo's players need: their scripts, their own origin
+ * (their storage; without it they refuse to play), presentation (casting to a screen) and popups
+ * for "watch on YouTube/Vimeo", which open as ordinary tabs of that site. Never top navigation,
+ * forms, modals or downloads: a player cannot take the reader's page anywhere. The referrer
+ * policy sends our origin only, which the players require to play at all.
+ */
+export const EMBED_FRAME_ATTRIBUTES = {
+  allow: "accelerometer; clipboard-write; encrypted-media; gyroscope; picture-in-picture; fullscreen",
+  allowfullscreen: "",
+  sandbox: "allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox",
+  referrerpolicy: "strict-origin-when-cross-origin",
+} as const;
+
 function iframeSpec(provider: EmbedProvider, id: string): DOMOutputSpec {
   return [
     "iframe",
@@ -91,9 +106,7 @@ function iframeSpec(provider: EmbedProvider, id: string): DOMOutputSpec {
       src: embedSrc(provider, id),
       title: `${embedLabel(provider)} video`,
       loading: "lazy",
-      allow: "accelerometer; clipboard-write; encrypted-media; gyroscope; picture-in-picture; fullscreen",
-      allowfullscreen: "",
-      referrerpolicy: "strict-origin-when-cross-origin",
+      ...EMBED_FRAME_ATTRIBUTES,
     },
   ];
 }

@@ -14,7 +14,8 @@ import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
 import { wav } from "@/test/wav";
 import { createCreator, createMembership, createPost, createTier, createUser, type TestCreator } from "../../testing/factories";
-import { createMediaFromUpload, openMediaForViewer, syncPostMedia, type UploadedMedia } from "./files";
+import { openMediaForViewer, syncPostMedia, type UploadedMedia } from "./files";
+import { createMediaFromUpload } from "./upload";
 import { signMediaUrlsInHtml } from "./signed-url";
 import { trashPost } from "../posts/lifecycle";
 import { updatePostSettings } from "../posts/settings";
@@ -106,7 +107,9 @@ describe("createMediaFromUpload", () => {
     expect(announced).toMatchObject({ field: "size", message: "This image (25 MB) is too large: the limit is 20 MB." });
 
     // A client that lies about (or omits) its length is cut off while streaming.
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#000" } }).png().toBuffer();
     async function* endless(): AsyncGenerator<Uint8Array> {
+      yield png;
       const chunk = new Uint8Array(1024 * 1024);
       for (let i = 0; i < 30; i++) yield chunk;
     }

@@ -1,183 +1,23 @@
-// Media: turning an upload into a stored, processed file the creator can place in a post, keeping
-// post_media in step with documents, and serving files only to viewers the access policy allows.
+// Media: keeping post_media in step with documents, and serving files only to viewers the access
+// policy allows. Receiving an upload is upload.ts.
 import "server-only";
-import { createReadStream } from "node:fs";
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { Readable } from "node:stream";
-import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notInArray } from "drizzle-orm";
-import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
-import { media, postMedia, posts, tiers, type MediaVariant } from "@/db/schema";
+import { media, postMedia, posts, tiers } from "@/db/schema";
 import { isMediaId } from "@/lib/document/media";
 import { AppError, AppErrorCode } from "@/lib/errors";
-import { isMediaKind, MEDIA_SIZE_CAPS, MEDIA_UPLOAD_RATE, tooLargeMessage, type MediaKind, type UploadedMedia } from "@/lib/media-rules";
 import { decidePostVisibility, readablePostIds } from "../access/policy";
 import type { ServiceContext } from "../context";
-import { getOwnCreator, requireOwnCreator } from "../creators";
-import { consumeRateLimit } from "../rate-limit";
-import { audioDurationSeconds } from "./audio";
-import { ImageRefusal, processImage } from "./image";
+import { getOwnCreator } from "../creators";
+import { contentDisposition } from "./file-names";
 import { parseRange } from "./range";
 import { collectMediaIds } from "./references";
 import { isValidMediaGrant, type MediaGrant } from "./signed-url";
-import { SNIFF_BYTES, sniffUpload } from "./sniff";
 import { mediaStorage, type ByteRange } from "./storage";
 
 export { collectMediaIds } from "./references";
 export type { MediaKind, UploadedMedia } from "@/lib/media-rules";
-
-export type UploadInput = {
-  kind: string;
-  /** The raw file body; a web ReadableStream or a Node stream are both async iterables. */
-  stream: AsyncIterable<Uint8Array>;
-  originalName: string;
-  /** The Content-Length the client announced, if any: lets a too-large upload fail before reading. */
-  declaredSize?: number | null;
-};
-
-function refuse(message: string, field = "file"): AppError {
-  return new AppError(AppErrorCode.INVALID_INPUT, message, { field });
-}
-
-/** File names are shown and offered for download: keep them short and free of paths and controls. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // Control characters would break the Content-Disposition header and the editor's display.
-  const cleaned = base.replace(/\p{Cc}/gu, "").trim().slice(0, 200);
-  return cleaned || "upload";
-}
-
-/** Streams the body to a temporary file, refusing it as soon as it passes the kind's cap. */
-async function receive(stream: AsyncIterable<Uint8Array>, kind: MediaKind, file: string): Promise<{ size: number; head: Uint8Array }> {
-  const cap = MEDIA_SIZE_CAPS[kind];
-  const handle = await fs.open(file, "wx");
-  let size = 0;
-  const headChunks: Uint8Array[] = [];
-  let headSize = 0;
-  try {
-    for await (const chunk of stream) {
-      size += chunk.byteLength;
-      if (size > cap) throw refuse(tooLargeMessage(kind), "size");
-      if (headSize < SNIFF_BYTES) {
-        headChunks.push(chunk.subarray(0, SNIFF_BYTES - headSize));
-        headSize += Math.min(chunk.byteLength, SNIFF_BYTES - headSize);
-      }
-      await handle.write(chunk);
-    }
-  } finally {
-    await handle.close();
-  }
-  return { size, head: Buffer.concat(headChunks) };
-}
-
-type Stored = Pick<
-  typeof media.$inferInsert,
-  "storageKey" | "mime" | "size" | "width" | "height" | "durationSeconds" | "blurDataUrl" | "variants"
-> & { width: number | null; height: number | null; durationSeconds: number | null; blurDataUrl: string | null };
-
-/** Processes the received file by kind and stores what we keep; `written` collects keys for cleanup. */
-async function store(
-  kind: MediaKind,
-  file: string,
-  size: number,
-  format: { ext: string; mime: string },
-  keyBase: string,
-  written: string[],
-): Promise<Stored> {
-  const storage = mediaStorage();
-  const put = async (key: string, body: Readable | Uint8Array) => {
-    written.push(key);
-    await storage.put(key, body);
-  };
-  if (kind === "image") {
-    let image;
-    try {
-      image = await processImage(file);
-    } catch (error) {
-      if (error instanceof ImageRefusal) throw refuse(error.message);
-      throw error;
-    }
-    const variants: MediaVariant[] = [];
-    for (const variant of image.variants) {
-      const key = `${keyBase}/${variant.name}`;
-      await put(key, variant.data);
-      variants.push({ key, width: variant.width, height: variant.height, mime: variant.mime, size: variant.data.byteLength });
-    }
-    const storageKey = `${keyBase}/${image.main.name}`;
-    await put(storageKey, image.main.data);
-    return {
-      storageKey,
-      mime: image.main.mime,
-      size: image.main.data.byteLength,
-      width: image.width,
-      height: image.height,
-      durationSeconds: null,
-      blurDataUrl: image.blurDataUrl,
-      variants,
-    };
-  }
-  let durationSeconds: number | null = null;
-  if (kind === "audio") {
-    try {
-      durationSeconds = await audioDurationSeconds(file, format.mime);
-    } catch {
-      throw refuse("This audio file could not be read. It may be damaged; try exporting it again.");
-    }
-  }
-  const storageKey = `${keyBase}/original.${format.ext}`;
-  await put(storageKey, createReadStream(file));
-  return { storageKey, mime: format.mime, size, width: null, height: null, durationSeconds, blurDataUrl: null, variants: [] };
-}
-
-/**
- * Receives one upload for the viewer's creator page: caps its size while streaming, decides its
- * type from its bytes, re-encodes images (no metadata survives), measures audio, and stores it.
- */
-export async function createMediaFromUpload(ctx: ServiceContext, input: UploadInput): Promise<UploadedMedia> {
-  const creator = await requireOwnCreator(ctx);
-  const { kind } = input;
-  if (!isMediaKind(kind)) throw refuse("Choose what to upload: an image, audio, video or file.", "kind");
-  if (input.declaredSize != null && input.declaredSize > MEDIA_SIZE_CAPS[kind]) {
-    throw refuse(tooLargeMessage(kind, input.declaredSize), "size");
-  }
-  const limit = await consumeRateLimit(ctx.db, `media:upload:${creator.id}`, MEDIA_UPLOAD_RATE, ctx.now);
-  if (!limit.allowed) {
-    const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-    throw new AppError(AppErrorCode.RATE_LIMITED, `You have uploaded a lot in a short time. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-  }
-  const name = cleanFileName(input.originalName);
-  const temp = path.join(os.tmpdir(), `atelier-upload-${randomUUID()}`);
-  const written: string[] = [];
-  try {
-    const { size, head } = await receive(input.stream, kind, temp);
-    if (size === 0) throw refuse("This file is empty.");
-    const sniffed = await sniffUpload(kind, head);
-    if (!sniffed.ok) throw refuse(sniffed.message);
-
-    const id = uuidv7();
-    const stored = await store(kind, temp, size, sniffed, `${creator.id}/${id}`, written);
-    await ctx.db.insert(media).values({ id, creatorId: creator.id, kind, originalName: name, createdAt: ctx.now, ...stored });
-    written.length = 0;
-    return {
-      id,
-      kind,
-      mime: stored.mime,
-      size: stored.size,
-      width: stored.width,
-      height: stored.height,
-      durationSeconds: stored.durationSeconds,
-      blurDataUrl: stored.blurDataUrl,
-      name,
-    };
-  } finally {
-    await fs.rm(temp, { force: true });
-    // Anything stored for an upload that then failed is removed: no orphan files.
-    await Promise.all(written.map((key) => mediaStorage().delete(key).catch(() => {})));
-  }
-}
 
 /**
  * Rebuilds which media a post uses from its document (plus e.g. its cover). Ids that are not
@@ -286,12 +126,6 @@ function pickRendition(row: MediaRow, width: number | undefined): { key: string;
   if (row.kind !== "image" || !width) return full;
   const fitting = [...row.variants].sort((a, b) => a.width - b.width).find((variant) => variant.width >= width);
   return fitting ? { key: fitting.key, mime: fitting.mime, size: fitting.size } : full;
-}
-
-function contentDisposition(kind: MediaKind, name: string): string {
-  const type = kind === "file" ? "attachment" : "inline";
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /**

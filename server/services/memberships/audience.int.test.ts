@@ -3,23 +3,20 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
-import { createCreator, createUser } from "../../testing/factories";
+import { createCreator, createMembership, createTier, createUser } from "../../testing/factories";
 import { listMembers, membersCsv } from "./audience";
-import { checkout, joinFree } from "./join";
-import { SANDBOX_CARDS } from "./payments/sandbox";
-import { createTier, publishTier } from "./tiers";
 
 describe("the members list", () => {
   it("lists members with tier, status, since and lifetime paid; searches; exports safe CSV", async () => {
     const db = testDb();
     const creator = await createCreator(db);
     const own = { ...serviceContext({ viewer: creator.user }), creator };
-    const free = await publishTier(own, (await createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
-    const paid = await publishTier(own, (await createTier(own, { name: "Supporter", monthlyPrice: 500 })).id);
+    const free = await createTier(db, { creator, name: "Friends", monthlyPrice: 0 });
+    const paid = await createTier(db, { creator, name: "Supporter", monthlyPrice: 500 });
     const alice = await createUser(db, { name: "=HYPERLINK(\"x\")", email: `alice-${randomUUID().slice(0, 8)}@example.test` });
     const bob = await createUser(db, { name: "Bob Member" });
-    await joinFree(serviceContext({ viewer: alice }), { tierId: free.id });
-    await checkout(serviceContext({ viewer: bob }), { tierId: paid.id, idempotencyKey: randomUUID(), card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } });
+    await createMembership(db, { tier: free, user: alice });
+    await createMembership(db, { tier: paid, user: bob });
 
     const all = await listMembers(own);
     expect(all).toHaveLength(2);

@@ -3,11 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/test/db";
 import { caught } from "@/test/errors";
-import { at, card, creatorWithTiers, DAY, key, ledgerOf, membershipsOf, T0 } from "@/test/memberships";
-import { createPost, createUser, docWithText, type TestCreator } from "../../testing/factories";
+import { at, creatorWithTiers, DAY, key, ledgerOf, membershipsOf, T0 } from "@/test/memberships";
+import { createMembership, createPost, createUser, docWithText, type TestCreator } from "../../testing/factories";
 import { readablePostIds } from "../access/policy";
 import { cancelMembership, changeTier, listMyMemberships, resumeMembership } from "./change";
-import { checkout, joinFree } from "./join";
 import { renewDueMemberships } from "./renewals";
 
 describe("changing and ending a membership", () => {
@@ -18,7 +17,7 @@ describe("changing and ending a membership", () => {
   it("keeps access after cancelling until the period end, and loses it on the next request after", async () => {
     const { creator, supporter, fan } = await creatorWithTiers();
     const post = await paidPost(creator);
-    const { membership } = await checkout(at(fan), { tierId: supporter.id, idempotencyKey: key(), card: card() });
+    const membership = await createMembership(testDb(), { tier: supporter, user: fan, now: T0 });
     const cancelled = await cancelMembership(at(fan), { membershipId: membership.id });
     expect(cancelled.status).toBe("cancelling");
     const end = cancelled.currentPeriodEnd!;
@@ -31,15 +30,14 @@ describe("changing and ending a membership", () => {
 
   it("resumes a cancelled membership before its end", async () => {
     const { supporter, fan } = await creatorWithTiers();
-    const { membership } = await checkout(at(fan), { tierId: supporter.id, idempotencyKey: key(), card: card() });
-    await cancelMembership(at(fan), { membershipId: membership.id });
+    const membership = await createMembership(testDb(), { tier: supporter, user: fan, state: "cancelling", now: T0 });
     expect(await resumeMembership(at(fan), { membershipId: membership.id })).toMatchObject({ status: "active" });
   });
 
   it("ends a free membership at once when cancelled", async () => {
     const { creator, free, fan } = await creatorWithTiers();
     const post = await createPost(testDb(), { creator, access: "members", publish: true });
-    const membership = await joinFree(at(fan), { tierId: free.id });
+    const membership = await createMembership(testDb(), { tier: free, user: fan, now: T0 });
     expect(await readablePostIds(at(fan), [post.id])).toEqual(new Set([post.id]));
     await cancelMembership(at(fan), { membershipId: membership.id });
     expect(await readablePostIds(at(fan), [post.id])).toEqual(new Set());
@@ -48,7 +46,7 @@ describe("changing and ending a membership", () => {
   it("upgrades at once with a charge, and downgrades at the period end", async () => {
     const { creator, supporter, patron, fan } = await creatorWithTiers();
     const tiersPost = await createPost(testDb(), { creator, access: "tiers", tierIds: [patron.id], publish: true });
-    const { membership } = await checkout(at(fan), { tierId: supporter.id, idempotencyKey: key(), card: card() });
+    const membership = await createMembership(testDb(), { tier: supporter, user: fan, now: T0 });
     expect(await readablePostIds(at(fan), [tiersPost.id])).toEqual(new Set());
 
     const upgraded = await changeTier(at(fan), { membershipId: membership.id, tierId: patron.id, idempotencyKey: key() });
@@ -71,7 +69,7 @@ describe("changing and ending a membership", () => {
 
   it("lists the fan's memberships with their tier and creator", async () => {
     const { creator, supporter, fan } = await creatorWithTiers();
-    await checkout(at(fan), { tierId: supporter.id, idempotencyKey: key(), card: card() });
+    await createMembership(testDb(), { tier: supporter, user: fan, now: T0 });
     expect(await listMyMemberships(at(fan))).toMatchObject([
       { tier: { name: "Supporter" }, creator: { handle: creator.handle }, priceLabel: "$5 / month", status: "active" },
     ]);
@@ -80,7 +78,7 @@ describe("changing and ending a membership", () => {
   it("refuses to touch someone else's membership", async () => {
     const { supporter, fan } = await creatorWithTiers();
     const intruder = await createUser(testDb());
-    const { membership } = await checkout(at(fan), { tierId: supporter.id, idempotencyKey: key(), card: card() });
+    const membership = await createMembership(testDb(), { tier: supporter, user: fan, now: T0 });
     expect(await caught(cancelMembership(at(intruder), { membershipId: membership.id }))).toMatchObject({ code: "NOT_FOUND" });
   });
 });

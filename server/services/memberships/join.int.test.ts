@@ -6,7 +6,7 @@ import { payments } from "@/db/schema";
 import { testDb } from "@/test/db";
 import { caught } from "@/test/errors";
 import { at, card, creatorWithTiers, key, ledgerOf, membershipsOf } from "@/test/memberships";
-import { createCreator, createTier, createUser } from "../../testing/factories";
+import { createCreator, createPost, createTier, createUser } from "../../testing/factories";
 import { checkout, joinFree } from "./join";
 import { SANDBOX_CARDS } from "./payments/sandbox";
 import { renewDueMemberships } from "./renewals";
@@ -19,6 +19,16 @@ describe("joining free", () => {
     const again = await joinFree(at(fan), { tierId: free.id });
     expect(again.id).toBe(first.id);
     expect(first).toMatchObject({ status: "active", price: 0, currentPeriodEnd: null });
+  });
+
+  it("credits the creator's own post that led to the join, and no other creator's", async () => {
+    const { creator, free, fan } = await creatorWithTiers();
+    const other = await createCreator(testDb());
+    const own = await createPost(testDb(), { creator, title: "Why join" });
+    const theirs = await createPost(testDb(), { creator: other, title: "Not theirs to credit" });
+    expect(await joinFree(at(fan), { tierId: free.id, attributedPostId: own.id })).toMatchObject({ attributedPostId: own.id });
+    const stranger = await createUser(testDb());
+    expect(await joinFree(at(stranger), { tierId: free.id, attributedPostId: theirs.id })).toMatchObject({ attributedPostId: null });
   });
 
   it("asks anonymous visitors to sign in and refuses paid tiers without a card", async () => {

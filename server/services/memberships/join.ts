@@ -5,7 +5,7 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { isUniqueViolation } from "@/db/errors";
-import { memberships } from "@/db/schema";
+import { memberships, posts } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { checkoutInput, joinFreeInput } from "@/lib/schemas/membership";
 import type { z } from "zod";
@@ -48,6 +48,17 @@ async function expireMembership(tx: Tx, membership: MembershipRow, now: Date) {
     .where(eq(memberships.id, membership.id));
 }
 
+/**
+ * The post a join is credited to, when it still exists and is the creator's own; otherwise none.
+ * NOTE: the post may have been deleted while the fan was on the join page, and the id comes from
+ * the page's address: neither may turn a join into an error.
+ */
+export async function attributablePostId(tx: Tx, postId: string | null | undefined, creatorId: string): Promise<string | null> {
+  if (!postId) return null;
+  const post = await tx.query.posts.findFirst({ where: and(eq(posts.id, postId), eq(posts.creatorId, creatorId)), columns: { id: true } });
+  return post?.id ?? null;
+}
+
 /** Joins a free tier in one step. Joining the tier one already holds is a no-op, not an error. */
 export async function joinFree(ctx: ServiceContext, input: z.input<typeof joinFreeInput>): Promise<MembershipRow> {
   requireViewer(ctx);
@@ -72,7 +83,7 @@ export async function joinFree(ctx: ServiceContext, input: z.input<typeof joinFr
           price: 0,
           currency: tier.currency,
           currentPeriodEnd: null,
-          attributedPostId: data.attributedPostId,
+          attributedPostId: await attributablePostId(tx, data.attributedPostId, tier.creatorId),
           startedAt: ctx.now,
           updatedAt: ctx.now,
         })
@@ -179,7 +190,7 @@ export async function checkout(
           currency: tier.currency,
           interval: data.interval,
           currentPeriodEnd: addInterval(ctx.now, data.interval),
-          attributedPostId: data.attributedPostId,
+          attributedPostId: await attributablePostId(tx, data.attributedPostId, tier.creatorId),
           provider: provider.name,
           providerSubscriptionId: method.paymentMethod,
           startedAt: ctx.now,

@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memberships } from "@/db/schema";
 import { testDb } from "@/test/db";
-import { at, card, creatorWithTiers, DAY, key, ledgerOf, membershipsOf } from "@/test/memberships";
-import { createUser } from "../../testing/factories";
+import { at, card, creatorWithTiers, DAY, key, ledgerOf, membershipsOf, T0 } from "@/test/memberships";
+import { createMembership, createUser } from "../../testing/factories";
 import { checkout } from "./join";
 import { renewDueMemberships } from "./renewals";
 import { updateTier } from "./tiers";
@@ -12,7 +12,7 @@ import { updateTier } from "./tiers";
 describe("renewals", () => {
   it("renews a due membership once, even when the job runs twice at the same time", async () => {
     const { supporter, fan } = await creatorWithTiers();
-    const { membership } = await checkout(at(fan), { tierId: supporter.id, idempotencyKey: key(), card: card() });
+    const membership = await createMembership(testDb(), { tier: supporter, user: fan, now: T0 });
     const end = membership.currentPeriodEnd!;
     await Promise.all([renewDueMemberships(testDb(), end), renewDueMemberships(testDb(), end)]);
     const [after] = await membershipsOf(fan.id);
@@ -22,7 +22,7 @@ describe("renewals", () => {
 
   it("marks a failed renewal past due, then expires it after the grace", async () => {
     const { supporter, fan } = await creatorWithTiers();
-    const { membership } = await checkout(at(fan), { tierId: supporter.id, idempotencyKey: key(), card: card() });
+    const membership = await createMembership(testDb(), { tier: supporter, user: fan, now: T0 });
     await testDb().update(memberships).set({ providerSubscriptionId: "sbx_pm_insufficient_funds" }).where(eq(memberships.id, membership.id));
     const end = membership.currentPeriodEnd!;
     expect(await renewDueMemberships(testDb(), end)).toMatchObject({ pastDue: 1 });
@@ -31,7 +31,7 @@ describe("renewals", () => {
 
   it("keeps the price a member joined at when the tier's price changes", async () => {
     const { creator, supporter, fan } = await creatorWithTiers();
-    const { membership } = await checkout(at(fan), { tierId: supporter.id, idempotencyKey: key(), card: card() });
+    const membership = await createMembership(testDb(), { tier: supporter, user: fan, now: T0 });
     await updateTier({ ...at(creator.user), creator }, { id: supporter.id, name: "Supporter", monthlyPrice: 800 });
     await renewDueMemberships(testDb(), membership.currentPeriodEnd!);
     const renewals = (await ledgerOf(fan.id)).filter((p) => p.idempotencyKey.startsWith("renewal:"));

@@ -2,8 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
-import { createCreator, createUser, type TestCreator } from "../../testing/factories";
-import { joinFree } from "./join";
+import { createCreator, createMembership, createTier as createTestTier, type TestCreator } from "../../testing/factories";
 import { archiveTier, createTier, listOwnTiers, listPublishedTiers, publishTier, reorderTiers, updateTier } from "./tiers";
 
 function own(creator: TestCreator) {
@@ -41,14 +40,15 @@ describe("tiers", () => {
     const creator = await createCreator(testDb());
     expect(await caught(createTier(own(creator), { name: "Bad", monthlyPrice: -1 }))).toBeTruthy();
     expect(await caught(createTier(own(creator), { name: "Free", monthlyPrice: 0, annualPrice: 1000 }))).toMatchObject({ field: "annualPrice" });
-    const paid = await publishTier(own(creator), (await createTier(own(creator), { name: "Paid", monthlyPrice: 500 })).id);
+    const paid = await createTestTier(testDb(), { creator, name: "Paid", monthlyPrice: 500 });
     expect(await caught(updateTier(own(creator), { id: paid.id, name: "Paid", monthlyPrice: 0 }))).toMatchObject({ field: "monthlyPrice" });
   });
 
   it("shows the places left under a cap", async () => {
-    const creator = await createCreator(testDb());
-    const tier = await publishTier(own(creator), (await createTier(own(creator), { name: "Circle", monthlyPrice: 0, memberCap: 3 })).id);
-    await joinFree(serviceContext({ viewer: await createUser(testDb()) }), { tierId: tier.id });
+    const db = testDb();
+    const creator = await createCreator(db);
+    const tier = await createTestTier(db, { creator, name: "Circle", monthlyPrice: 0, memberCap: 3 });
+    await createMembership(db, { tier });
     expect(await listPublishedTiers(serviceContext(), creator.id)).toMatchObject([{ memberCount: 1, remaining: 2 }]);
   });
 });

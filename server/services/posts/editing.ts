@@ -30,6 +30,7 @@ import {
   type PostText,
 } from "./store";
 import { tagsOfPost } from "./tags";
+import { recordSaveConflict } from "../../observability/metrics";
 
 export type EditorPost = PostRow & {
   /** The text to edit: pending changes of a published post, or the draft itself. */
@@ -98,7 +99,10 @@ export async function savePost(ctx: ServiceContext, input: z.input<typeof savePo
   const saved = await withSlugRetry(() =>
     ctx.db.transaction(async (tx) => {
       const post = await ownPost(ctx, data.id, { lockIn: tx });
-      if (post.version !== data.baseVersion) throw postErrors.changedElsewhere();
+      if (post.version !== data.baseVersion) {
+        recordSaveConflict(data.reason);
+        throw postErrors.changedElsewhere();
+      }
       if (data.replacesConflict) {
         // "Keep mine" after a conflict: the other side's text stays restorable from the history.
         await recordRevision(tx, { postId: post.id, version: post.version, text: draftText(post), reason: "autosave", authorId, now: ctx.now });

@@ -1,8 +1,9 @@
 // Emails to a creator's members when a post is first published: the publish records that the
 // post asked to notify, a job sends one email per member, each built through the access policy
-// for that member, and each claimed in `notification_deliveries` before it goes out.
+// for that member, and each claimed in `notification_deliveries` (for a lease) before it goes out.
 import "server-only";
-import { and, eq, gt, isNull, lt, ne, notExists, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, count, eq, gt, gte, isNull, lt, ne, notExists, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailOptOuts, memberships, notificationDeliveries, postMedia, postNotifications, posts, users } from "@/db/schema";
 import { siteOrigin } from "../../http/site-origin";
@@ -20,6 +21,12 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 const RETRY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 /** The sweep leaves fresh notifications to the job that was queued for them. */
 const SWEEP_GRACE_MS = 2 * 60 * 1000;
+/**
+ * How long a claimed delivery stays its worker's. Longer than one message can take (nodemailer's
+ * default timeouts give up on a silent mail server after about 12 minutes), so only a dead
+ * worker's claim is ever taken over: a live worker past its lease would send a second email.
+ */
+export const DELIVERY_LEASE_MS = 15 * 60 * 1000;
 
 /**
  * Called inside the transaction of a post's FIRST publish (never for Update or a republish):
@@ -59,27 +66,36 @@ async function recipientsOf(db: Db, creatorId: string, now: Date): Promise<Recip
 }
 
 /**
- * Claims the (post, recipient) delivery: a new one, or one that failed and has attempts left.
- * The unique key makes concurrent claimers wait on each other, and the loser sees the winner's
- * `sending` row and gets nothing back, so two workers never both send.
+ * Claims the (post, recipient) delivery for a lease: a new one, one that failed, or one whose
+ * worker died holding it (its lease ran out), while attempts are left. The unique key makes
+ * concurrent claimers wait on each other, and the loser sees the winner's live `sending` row and
+ * gets nothing back, so two workers never both send. Returns the claim's token, or null.
  */
-async function claimDelivery(db: Db, postId: string, userId: string, now: Date): Promise<boolean> {
+export async function claimDelivery(db: Db, postId: string, userId: string, now: Date): Promise<string | null> {
+  const claimToken = randomUUID();
+  const leaseUntil = new Date(now.getTime() + DELIVERY_LEASE_MS);
   const rows = await db
     .insert(notificationDeliveries)
-    .values({ postId, userId, state: "sending", attempts: 1, createdAt: now, updatedAt: now })
+    .values({ postId, userId, state: "sending", attempts: 1, claimToken, leaseUntil, createdAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: [notificationDeliveries.postId, notificationDeliveries.userId],
-      set: { state: "sending", attempts: sql`${notificationDeliveries.attempts} + 1`, lastError: null, updatedAt: now },
-      setWhere: and(eq(notificationDeliveries.state, "failed"), lt(notificationDeliveries.attempts, MAX_DELIVERY_ATTEMPTS)),
+      set: { state: "sending", attempts: sql`${notificationDeliveries.attempts} + 1`, claimToken, leaseUntil, lastError: null, updatedAt: now },
+      setWhere: and(
+        lt(notificationDeliveries.attempts, MAX_DELIVERY_ATTEMPTS),
+        or(
+          eq(notificationDeliveries.state, "failed"),
+          and(eq(notificationDeliveries.state, "sending"), lt(notificationDeliveries.leaseUntil, now)),
+        ),
+      ),
     })
     .returning({ postId: notificationDeliveries.postId });
-  return rows.length > 0;
+  return rows.length > 0 ? claimToken : null;
 }
 
+/** Settles a claim this worker still holds; one taken over after its lease ran out is left to its new holder. */
 async function settleDelivery(
   db: Db,
-  postId: string,
-  userId: string,
+  claim: { postId: string; userId: string; token: string },
   state: "sent" | "failed" | "skipped",
   now: Date,
   lastError: string | null = null,
@@ -87,7 +103,36 @@ async function settleDelivery(
   await db
     .update(notificationDeliveries)
     .set({ state, lastError, updatedAt: now })
-    .where(and(eq(notificationDeliveries.postId, postId), eq(notificationDeliveries.userId, userId)));
+    .where(
+      and(
+        eq(notificationDeliveries.postId, claim.postId),
+        eq(notificationDeliveries.userId, claim.userId),
+        eq(notificationDeliveries.claimToken, claim.token),
+      ),
+    );
+}
+
+/**
+ * Deliveries of the post that still owe an email: claimed by a worker that is still within its
+ * lease or may be retried after it, or failed with attempts left. None left: the post is done.
+ */
+async function owedDeliveries(db: Db, postId: string, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ owed: count() })
+    .from(notificationDeliveries)
+    .where(
+      and(
+        eq(notificationDeliveries.postId, postId),
+        or(
+          and(
+            eq(notificationDeliveries.state, "sending"),
+            or(gte(notificationDeliveries.leaseUntil, now), lt(notificationDeliveries.attempts, MAX_DELIVERY_ATTEMPTS)),
+          ),
+          and(eq(notificationDeliveries.state, "failed"), lt(notificationDeliveries.attempts, MAX_DELIVERY_ATTEMPTS)),
+        ),
+      ),
+    );
+  return row?.owed ?? 0;
 }
 
 /**
@@ -110,7 +155,7 @@ async function messageFor(db: Db, postId: string, recipient: Recipient, now: Dat
   const html = (readable.locked ? readable.teaserHtml : readable.html) ?? "";
   const shown = { html: signMediaUrlsInHtml(html, mediaExpiry, ownMedia), text: readable.text };
   const token = unsubscribeToken(recipient.userId, readable.creator.id);
-  return postNotificationMessage(
+  const message = postNotificationMessage(
     {
       to: recipient.email,
       creator: readable.creator,
@@ -123,6 +168,11 @@ async function messageFor(db: Db, postId: string, recipient: Recipient, now: Dat
     },
     origin,
   );
+  // NOTE: one id per post and recipient. If a worker dies after the mail server took the message
+  // but before the delivery was marked sent, the retry sends it again under the same id, which
+  // lets mail systems that fold duplicates show it once.
+  const messageId = `<post-${postId}.${recipient.userId}@${new URL(origin).hostname}>`;
+  return { ...message, headers: { ...message.headers, "Message-ID": messageId } };
 }
 
 export type DeliveryReport = { sent: number; failed: number; skipped: number };
@@ -130,7 +180,8 @@ export type DeliveryReport = { sent: number; failed: number; skipped: number };
 /**
  * The job: emails every current member of the post's creator once. Safe to run however many
  * times, concurrently too: each recipient is claimed before sending, and only failed deliveries
- * are tried again. Throws when some failed, so the queue retries the job.
+ * and those whose worker died (after its lease) are tried again. The post stays open while any
+ * delivery is owed, so the sweep comes back for it. Throws when some failed, so the queue retries.
  */
 export async function deliverPostNotifications(db: Db, postId: string, now: Date): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0, skipped: 0 };
@@ -147,26 +198,29 @@ export async function deliverPostNotifications(db: Db, postId: string, now: Date
   }
   const origin = siteOrigin();
   for (const recipient of await recipientsOf(db, target.creatorId, now)) {
-    if (!(await claimDelivery(db, postId, recipient.userId, now))) continue;
+    const token = await claimDelivery(db, postId, recipient.userId, now);
+    if (!token) continue;
+    const claim = { postId, userId: recipient.userId, token };
     try {
       const message = await messageFor(db, postId, recipient, now, origin);
       if (!message) {
-        await settleDelivery(db, postId, recipient.userId, "skipped", now);
+        await settleDelivery(db, claim, "skipped", now);
         report.skipped++;
         continue;
       }
       await sendMail(db, message);
-      await settleDelivery(db, postId, recipient.userId, "sent", now);
+      await settleDelivery(db, claim, "sent", now);
       report.sent++;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await settleDelivery(db, postId, recipient.userId, "failed", now, reason.slice(0, 500));
+      await settleDelivery(db, claim, "failed", now, reason.slice(0, 500));
       report.failed++;
     }
   }
+  const done = (await owedDeliveries(db, postId, now)) === 0;
   await db
     .update(postNotifications)
-    .set({ completedAt: report.failed > 0 ? null : now })
+    .set({ completedAt: done ? now : null })
     .where(eq(postNotifications.postId, postId));
   if (report.failed > 0) throw new Error(`${report.failed} notification email(s) of post ${postId} failed; they will be retried`);
   return report;

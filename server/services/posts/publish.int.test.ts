@@ -40,7 +40,7 @@ async function emailsOf(postId: string, slug: string, at: Date, recipients: stri
   const sent = await db.select().from(mailOutbox).where(inArray(mailOutbox.to, recipients)).orderBy(asc(mailOutbox.to));
   return sent
     .filter((mail) => !before.has(mail.id))
-    .map(({ to, subject, text, html, headers }) => JSON.parse(JSON.stringify({ to, subject, text, html, headers }).replaceAll(`/posts/${slug}`, "/posts/SLUG")));
+    .map(({ to, subject, text, html, headers }) => JSON.parse(JSON.stringify({ to, subject, text, html, headers }).replaceAll(`/posts/${slug}`, "/posts/SLUG").replaceAll(`post-${postId}.`, "post-POST.")));
 }
 
 describe("one publish path", () => {

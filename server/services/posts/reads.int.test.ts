@@ -6,14 +6,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, posts, postSlugs } from "@/db/schema";
+import { posts, postSlugs } from "@/db/schema";
 import { serviceContext, testDb, type ViewerLike } from "@/test/db";
 import { caught } from "@/test/errors";
 import {
   createCreator,
   createMembership,
   createPost,
-  createTier as createTestTier,
+  createTier,
   createUser,
   docWithPaywall,
   docWithText,
@@ -21,14 +21,11 @@ import {
 } from "../../testing/factories";
 import { createCaller } from "../../trpc/root";
 import { readablePostIds } from "../access/policy";
-import { checkout, joinFree } from "../memberships/join";
 import { setPostAccess } from "./access-settings";
 import { createPost as createDraft, publishPost, savePost } from "./editing";
 import { findSlugRedirect, getReadablePost } from "./reads";
 import { updatePostSettings } from "./settings";
 import { creatorFeedXml, sitemapEntries } from "./feed";
-import { SANDBOX_CARDS } from "../memberships/payments/sandbox";
-import { createTier, publishTier } from "../memberships/tiers";
 
 const DAY = 24 * 60 * 60 * 1000;
 const ORIGIN = "https://atelier.example";
@@ -44,10 +41,9 @@ function asCreator(creator: TestCreator, now = new Date()) {
 async function world() {
   const db = testDb();
   const creator = await createCreator(db);
-  const own = asCreator(creator);
-  const free = await publishTier(own, (await createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
-  const supporter = await publishTier(own, (await createTier(own, { name: "Supporter", monthlyPrice: 500 })).id);
-  const patron = await publishTier(own, (await createTier(own, { name: "Patron", monthlyPrice: 1500 })).id);
+  const free = await createTier(db, { creator, name: "Friends", monthlyPrice: 0 });
+  const supporter = await createTier(db, { creator, name: "Supporter", monthlyPrice: 500 });
+  const patron = await createTier(db, { creator, name: "Patron", monthlyPrice: 1500 });
 
   const secrets: Record<string, string> = {};
   const word = canary().slice(0, 20);
@@ -63,15 +59,16 @@ async function world() {
         { type: "paragraph", content: [{ type: "text", text: `${word} ${secret}` }] },
       ],
     };
-    const post = await createPost(db, { creator, title: `Gated ${name}`, document, publish: true });
-    await setPostAccess(own, {
-      postId: post.id,
+    return createPost(db, {
+      creator,
+      title: `Gated ${name}`,
+      document,
       access,
       tierIds: access === "tiers" || access === "early_access" ? [patron.id] : [],
       publicAt: access === "early_access" ? new Date(Date.now() + 30 * DAY) : null,
       teaserMode: "auto",
+      publish: true,
     });
-    return post;
   }
   const postsByLevel = {
     members: await gated("members", "members"),
@@ -81,16 +78,11 @@ async function world() {
   };
 
   const stranger = await createUser(db);
-  const freeMember = await createUser(db);
-  await joinFree(serviceContext({ viewer: freeMember }), { tierId: free.id });
-  const supporterMember = await createUser(db);
-  await checkout(serviceContext({ viewer: supporterMember }), { tierId: supporter.id, idempotencyKey: randomUUID(), card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } });
-  const patronMember = await createUser(db);
-  await checkout(serviceContext({ viewer: patronMember }), { tierId: patron.id, idempotencyKey: randomUUID(), card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } });
-  const lapsed = await createUser(db);
-  const lapsedJoin = await checkout(serviceContext({ viewer: lapsed }), { tierId: patron.id, idempotencyKey: randomUUID(), card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } });
-  // The period ended a minute ago and no job has run: access must already be gone.
-  await db.update(memberships).set({ status: "cancelling", currentPeriodEnd: new Date(Date.now() - 60_000) }).where(eq(memberships.id, lapsedJoin.membership.id));
+  const freeMember = (await createMembership(db, { tier: free })).user;
+  const supporterMember = (await createMembership(db, { tier: supporter })).user;
+  const patronMember = (await createMembership(db, { tier: patron })).user;
+  // Its period is over and no job has run: access must already be gone.
+  const lapsed = (await createMembership(db, { tier: patron, state: "lapsed" })).user;
   const otherCreator = await createCreator(db);
 
   // Who may not read which post.
@@ -175,7 +167,7 @@ describe("search", () => {
   it("matches and ranks a post the viewer cannot read by its public text only, and by its body for a reader", async () => {
     const db = testDb();
     const creator = await createCreator(db);
-    const member = (await createMembership(db, { tier: await createTestTier(db, { creator, monthlyPrice: 500 }) })).user;
+    const member = (await createMembership(db, { tier: await createTier(db, { creator, monthlyPrice: 500 }) })).user;
     const word = canary().slice(0, 24);
     const loudTeaser = await createPost(db, { creator, title: "Loud teaser", document: docWithPaywall(`${word} ${word} ${word} ${word}`, "Quiet inside."), access: "paid", publish: true });
     const loudBody = await createPost(db, { creator, title: "Loud body", document: docWithPaywall(word, Array(20).fill(word).join(" ")), access: "paid", publish: true });
@@ -363,7 +355,7 @@ describe("access settings", () => {
     const w = await world();
     const other = await createCreator(testDb());
     const ownOther = asCreator(other);
-    const foreignTier = await createTier(ownOther, { name: "Theirs", monthlyPrice: 100 });
+    const foreignTier = await createTier(testDb(), { creator: other, name: "Theirs", monthlyPrice: 100, status: "draft" });
     const error = await caught(
       setPostAccess(asCreator(w.creator), { postId: w.posts.paid.id, access: "tiers", tierIds: [foreignTier.id], teaserMode: "auto" }),
     );

@@ -192,8 +192,10 @@ describe("revisions", () => {
     expect(detail.changes.title).toEqual({ current: "Harbour at dawn", revision: "Harbour" });
     expect(detail.changes.body).toEqual([
       { kind: "same", text: "Boats in the " },
-      { kind: "removed", text: "sun." },
-      { kind: "added", text: "fog." },
+      { kind: "removed", text: "sun" },
+      { kind: "added", text: "fog" },
+      // Punctuation is a token of its own, so the full stop both texts share stays unmarked.
+      { kind: "same", text: "." },
     ]);
   });
 

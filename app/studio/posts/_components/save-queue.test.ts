@@ -5,12 +5,14 @@ import {
   AUTOSAVE_DELAY_MS,
   AUTOSAVE_MAX_WAIT_MS,
   LOCAL_COPY_MS,
+  RETRY_FIRST_MS,
   RETRY_MS,
   dueWork,
   initialSaveQueue,
   nextWake,
   offerFor,
   saveQueueReducer,
+  retryDelay,
   shouldSend,
   type InitialPost,
   type SaveQueueAction,
@@ -185,8 +187,47 @@ describe("a save", () => {
     const state = run(editing(), { type: "saveStarted" }, { type: "saveFailed", error: problem, online: true, at: T + 2000, mine });
     expect(state.status.kind).toBe("error");
     expect(state.error).toBe(problem);
-    expect(state.timers.retryAt).toBe(T + 2000 + RETRY_MS);
-    expect(dueWork(state.timers, T + 2000 + RETRY_MS).save).toBe(true);
+    expect(state.timers.retryAt).toBe(T + 2000 + RETRY_FIRST_MS);
+    expect(dueWork(state.timers, T + 2000 + RETRY_FIRST_MS).save).toBe(true);
+  });
+
+  for (const code of ["UNAVAILABLE", "SERVICE_UNAVAILABLE", "BAD_GATEWAY"]) {
+    it(`finds the server unable to serve (${code}): says it cannot reach it and retries, with no error to fix`, () => {
+      const state = run(editing(), { type: "saveStarted" }, { type: "saveFailed", error: error(code), online: true, at: T + 2000, mine });
+      expect(state).toMatchObject({ dirty: true, saving: false, error: null });
+      expect(state.status.kind).toBe("unreachable");
+      expect(state.timers.retryAt).toBe(T + 2000 + RETRY_FIRST_MS);
+    });
+  }
+
+  it("meets a fault on the server (500): shows it and tries again by itself", () => {
+    const problem = error("INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again.");
+    const state = run(editing(), { type: "saveStarted" }, { type: "saveFailed", error: problem, online: true, at: T + 2000, mine });
+    expect(state.status.kind).toBe("error");
+    expect(state.error).toBe(problem);
+    expect(state.timers.retryAt).toBe(T + 2000 + RETRY_FIRST_MS);
+  });
+
+  it("through a long outage: retries spaced out up to a ceiling, still saying why, until a save goes through", () => {
+    let state = editing();
+    let at = T + 2000;
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt++) {
+      state = run(state, { type: "saveStarted" });
+      if (attempt > 0) expect(state.status.kind).toBe("unreachable");
+      state = run(state, { type: "saveFailed", error: error("UNAVAILABLE"), online: true, at, mine });
+      waits.push(state.timers.retryAt! - at);
+      at = state.timers.retryAt!;
+    }
+    expect(waits).toEqual([1000, 2000, 4000, RETRY_MS, RETRY_MS, RETRY_MS, RETRY_MS]);
+    expect(waits.every((wait, i) => wait === retryDelay(i + 1))).toBe(true);
+
+    const back = run(state, { type: "saveStarted" }, { type: "saved", server: { version: 4, updatedAt: savedAt } });
+    expect(back).toMatchObject({ retries: 0, dirty: false, error: null });
+    expect(back.status).toEqual({ kind: "saved", at: savedAt });
+    // The next failure starts from the shortest wait again.
+    const again = run(back, { type: "edited", at }, { type: "saveStarted" }, { type: "saveFailed", error: error("UNAVAILABLE"), online: true, at, mine });
+    expect(again.timers.retryAt).toBe(at + RETRY_FIRST_MS);
   });
 
   it("is refused for its content: the error is shown, and the same text is not sent again by itself", () => {

@@ -12,8 +12,13 @@ import type { SaveState } from "./save-status";
 export const AUTOSAVE_DELAY_MS = 1500;
 /** …and at least this often while it does not. */
 export const AUTOSAVE_MAX_WAIT_MS = 60_000;
-/** A save that failed for a reason other than being offline is tried again after this. */
-export const RETRY_MS = 15_000;
+/**
+ * A save that failed in a way that passes by itself (no answer, the server in trouble or its
+ * database unreachable) is tried again after this, doubling with each failure in a row…
+ */
+export const RETRY_FIRST_MS = 1000;
+/** …up to this, so the text reaches the server within seconds of it answering again. */
+export const RETRY_MS = 5000;
 /**
  * The copy on this device trails the typing by at most this much: writing it on every keystroke
  * serialized the whole document each time. Leaving the page writes it at once (see the hook).
@@ -49,6 +54,8 @@ export type SaveQueueState = {
   running: PostAction | null;
   status: SaveState;
   error: UiError | null;
+  /** Failed saves in a row that may pass by themselves; spaces out the next retry. */
+  retries: number;
   conflict: Conflict | null;
   /** "Take theirs" set the creator's text aside on this device until the next successful save. */
   setAside: boolean;
@@ -111,6 +118,31 @@ const SAVING: SaveState = { kind: "saving", at: null };
 const OFFLINE: SaveState = { kind: "offline", at: null };
 const CONFLICT: SaveState = { kind: "conflict", at: null };
 const FAILED: SaveState = { kind: "error", at: null };
+const UNREACHABLE: SaveState = { kind: "unreachable", at: null };
+
+/**
+ * tRPC's and our codes for a server that is there but cannot serve right now: its database does
+ * not answer (UNAVAILABLE, 503), or a proxy in front of it got no answer in time (502, 504).
+ */
+const UNREACHABLE_CODES = new Set(["UNAVAILABLE", "SERVICE_UNAVAILABLE", "BAD_GATEWAY", "GATEWAY_TIMEOUT", "TIMEOUT"]);
+
+type Failure = "offline" | "unreachable" | "fault" | "refused";
+
+/**
+ * Why a save failed, for what happens next. Only a refusal (a 4xx: the text, the session, the
+ * rights) stays until the creator acts; the rest is tried again by itself: no answer at all, an
+ * outage, or a fault on the server (a 500), which may well be passing too.
+ */
+function failure(error: UiError, online: boolean): Failure {
+  if (error.code === null) return online ? "fault" : "offline";
+  if (UNREACHABLE_CODES.has(error.code)) return "unreachable";
+  return error.code === "INTERNAL_SERVER_ERROR" ? "fault" : "refused";
+}
+
+/** The wait before retry number `retries` (1 for the first). */
+export function retryDelay(retries: number): number {
+  return Math.min(RETRY_MS, RETRY_FIRST_MS * 2 ** Math.max(0, retries - 1));
+}
 
 export function initialSaveQueue(post: InitialPost | null): SaveQueueState {
   return {
@@ -125,6 +157,7 @@ export function initialSaveQueue(post: InitialPost | null): SaveQueueState {
     running: null,
     status: post ? { kind: "saved", at: post.updatedAt } : { kind: "idle", at: null },
     error: null,
+    retries: 0,
     conflict: null,
     setAside: false,
     offer: null,
@@ -147,6 +180,7 @@ function confirmed(state: SaveQueueState, server: ServerState): SaveQueueState {
     saving: false,
     status: state.dirty ? UNSAVED : { kind: "saved", at: server.updatedAt },
     error: null,
+    retries: 0,
     setAside: false,
     // The hook writes the copy now if edits arrived meanwhile, or clears it: nothing left to trail.
     timers: { ...state.timers, localAt: null },
@@ -187,8 +221,11 @@ export function saveQueueReducer(state: SaveQueueState, action: SaveQueueAction)
     }
     case "localCopyWritten":
       return state.timers.localAt === null ? state : { ...state, timers: { ...state.timers, localAt: null } };
-    case "saveStarted":
-      return { ...state, dirty: false, saving: true, status: SAVING, timers: saveTimersCleared(state.timers) };
+    case "saveStarted": {
+      // A retry keeps saying why it is needed, rather than flickering to "Saving…" each time.
+      const retrying = state.retries > 0 && (state.status === UNREACHABLE || state.status === FAILED);
+      return { ...state, dirty: false, saving: true, status: retrying ? state.status : SAVING, timers: saveTimersCleared(state.timers) };
+    }
     case "created":
       return confirmed({ ...state, postId: action.id }, action.server);
     case "saved":
@@ -197,12 +234,15 @@ export function saveQueueReducer(state: SaveQueueState, action: SaveQueueAction)
       // The text stays dirty (and the hook keeps it on this device) until a save succeeds.
       const failed = { ...state, dirty: true, saving: false, timers: { ...state.timers, localAt: null } };
       if (action.error.code === "CONFLICT") return conflictFound(failed, action.mine);
-      if (action.error.code === null && !action.online) {
-        return { ...failed, status: OFFLINE, error: null };
-      }
-      // Only a failure without a typed answer (the network, a server in trouble) may pass by itself.
-      const retryAt = action.error.code === null ? action.at + RETRY_MS : null;
-      return { ...failed, status: FAILED, error: action.error, timers: { ...failed.timers, retryAt } };
+      const why = failure(action.error, action.online);
+      // Going online again saves (the hook listens): no timer needed.
+      if (why === "offline") return { ...failed, status: OFFLINE, error: null, retries: 0 };
+      if (why === "refused") return { ...failed, status: FAILED, error: action.error, retries: 0, timers: { ...failed.timers, retryAt: null } };
+      const retries = state.retries + 1;
+      const timers = { ...failed.timers, retryAt: action.at + retryDelay(retries) };
+      // An outage has nothing for the creator to fix: the status says it all.
+      if (why === "unreachable") return { ...failed, status: UNREACHABLE, error: null, retries, timers };
+      return { ...failed, status: FAILED, error: action.error, retries, timers };
     }
     case "conflictFound":
       return conflictFound(state, action.mine);

@@ -2,7 +2,7 @@
 // The editor's save status: always on screen, and announced politely to screen readers.
 
 export type SaveState = {
-  kind: "idle" | "unsaved" | "saving" | "saved" | "offline" | "conflict" | "error";
+  kind: "idle" | "unsaved" | "saving" | "saved" | "offline" | "unreachable" | "conflict" | "error";
   at: Date | null;
 };
 
@@ -12,6 +12,7 @@ const LABEL: Record<SaveState["kind"], string> = {
   saving: "Saving…",
   saved: "Saved",
   offline: "Offline — kept on this device",
+  unreachable: "Can't reach the server — retrying",
   conflict: "Conflict — changed elsewhere, choose a version",
   error: "Not saved — kept on this device, retrying",
 };
@@ -22,6 +23,7 @@ const DOT: Record<SaveState["kind"], string> = {
   saving: "bg-warn animate-pulse",
   saved: "bg-ok",
   offline: "bg-warn",
+  unreachable: "bg-warn",
   conflict: "bg-danger",
   error: "bg-danger",
 };

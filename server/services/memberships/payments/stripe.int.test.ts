@@ -21,9 +21,11 @@ import { handleStripeWebhook, startStripeCheckout } from "./stripe";
 const SECRET = "whsec_test_fixture_secret";
 const NOW = new Date("2026-04-01T12:00:00Z");
 
-function signed(event: object) {
+/** A delivery as Stripe signs it, at `at` (the moment the handler is told it is, unless a test says otherwise). */
+function signed(event: object, at: Date = NOW) {
   const payload = JSON.stringify(event);
-  return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) };
+  const timestamp = Math.floor(at.getTime() / 1000);
+  return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp }) };
 }
 
 async function setup() {
@@ -74,6 +76,64 @@ describe("Stripe webhooks", () => {
     expect(await caught(handleStripeWebhook(db, payload, forged, SECRET, NOW))).toMatchObject({ code: "INVALID_INPUT" });
     expect(await caught(handleStripeWebhook(db, payload, null, SECRET, NOW))).toMatchObject({ code: "INVALID_INPUT" });
     expect(await db.select().from(memberships).where(eq(memberships.userId, fan.id))).toHaveLength(0);
+  });
+
+  it("refuses a correctly signed delivery from too long ago or too far ahead, like a replay", async () => {
+    const { db, tier, fan } = await setup();
+    const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+    for (const at of [minutes(-6), minutes(6), minutes(60 * 24 * 365)]) {
+      const { payload, signature } = signed(completed(`r${at.getTime()}${Date.now()}`, fan, tier), at);
+      expect(await caught(handleStripeWebhook(db, payload, signature, SECRET, NOW))).toMatchObject({ code: "INVALID_INPUT" });
+    }
+    expect(await db.select().from(memberships).where(eq(memberships.userId, fan.id))).toHaveLength(0);
+    // Clocks a few minutes apart, either way, are fine.
+    const skewed = signed(completed(`s${Date.now()}`, fan, tier), minutes(4));
+    expect(await handleStripeWebhook(db, skewed.payload, skewed.signature, SECRET, NOW)).toMatchObject({ handled: true });
+  });
+
+  it("ends access when a subscription confirmed by two different checkout events is deleted", async () => {
+    const { db, creator, tier, fan } = await setup();
+    const id = `dup${Date.now()}`;
+    const post = await createPost(db, { creator, access: "paid", publish: true });
+    // Two deliveries Stripe counts as different events (and sessions) about one subscription.
+    for (const suffix of ["first", "second"]) {
+      const event = completed(`${id}_${suffix}`, fan, tier);
+      event.data.object.subscription = `sub_${id}`;
+      const { payload, signature } = signed(event);
+      await handleStripeWebhook(db, payload, signature, SECRET, NOW);
+    }
+    const live = (await db.select().from(memberships).where(eq(memberships.userId, fan.id))).filter((m) => m.status !== "expired");
+    expect(live).toHaveLength(1);
+    expect(await readablePostIds(serviceContext({ viewer: fan, now: NOW }), [post.id])).toEqual(new Set([post.id]));
+
+    const deleted = signed({ id: `evt_${id}_d`, object: "event", type: "customer.subscription.deleted", data: { object: { id: `sub_${id}`, object: "subscription" } } });
+    await handleStripeWebhook(db, deleted.payload, deleted.signature, SECRET, NOW);
+    const after = await db.select().from(memberships).where(eq(memberships.userId, fan.id));
+    expect(after.filter((m) => m.status !== "expired")).toEqual([]);
+    expect(await readablePostIds(serviceContext({ viewer: fan, now: NOW }), [post.id])).toEqual(new Set());
+
+    // A third confirmation arriving after the deletion brings nothing back.
+    const late = completed(`${id}_late`, fan, tier);
+    late.data.object.subscription = `sub_${id}`;
+    const { payload, signature } = signed(late);
+    expect(await handleStripeWebhook(db, payload, signature, SECRET, NOW)).toMatchObject({ handled: false, duplicate: false });
+    expect(await readablePostIds(serviceContext({ viewer: fan, now: NOW }), [post.id])).toEqual(new Set());
+  });
+
+  it("acknowledges a second event for a checkout whose membership already started, instead of failing on it", async () => {
+    const { db, tier, fan } = await setup();
+    const id = `m${Date.now()}`;
+    const membershipId = randomUUID();
+    for (const suffix of ["a", "b"]) {
+      const event = completed(`${id}${suffix}`, fan, tier);
+      Object.assign(event.data.object.metadata, { membershipId });
+      const { payload, signature } = signed(event);
+      expect(await handleStripeWebhook(db, payload, signature, SECRET, NOW)).toMatchObject({ handled: suffix === "a", duplicate: false });
+    }
+    expect(await db.select().from(memberships).where(eq(memberships.userId, fan.id))).toMatchObject([
+      { id: membershipId, status: "active", providerSubscriptionId: `sub_${id}a` },
+    ]);
+    expect(await db.select().from(payments).where(eq(payments.userId, fan.id))).toHaveLength(1);
   });
 
   it("marks a failed renewal past due, extends a paid one, and ends access when the subscription is deleted", async () => {

@@ -4,15 +4,15 @@
 // and a failure rolls both back so Stripe's retry tries again.
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne, or, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { creators, memberships, posts, webhookEvents } from "@/db/schema";
+import { creators, memberships, webhookEvents } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { stripeCheckoutInput, type StripeCheckoutInput } from "@/lib/schemas/membership";
 import { requireViewer, type ServiceContext } from "../../context";
-import { assertPaidJoinOpen, paidJoinTerms } from "../join";
+import { assertPaidJoinOpen, attributablePostId, paidJoinTerms } from "../join";
 import { stripeSettings, type StripeSettings } from "./config";
 import { addInterval, recordPayment, type Tx } from "./ledger";
 
@@ -144,9 +144,20 @@ const subscriptionDeleted = z.object({ id: z.string() });
 
 export type WebhookOutcome = { handled: boolean; duplicate: boolean; type: string };
 
+/** How far a delivery's signed time may be from ours, either way: Stripe's own default window. */
+const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/** The signed time (`t=`) of a `Stripe-Signature` header, in seconds. */
+function signedAt(signature: string): number | null {
+  const stamp = signature.split(",").find((part) => part.trim().startsWith("t="));
+  const seconds = stamp ? Number(stamp.trim().slice(2)) : NaN;
+  return Number.isSafeInteger(seconds) ? seconds : null;
+}
+
 /**
- * Verifies and applies one webhook delivery. A bad signature is refused (INVALID_INPUT → 400);
- * an event we do not act on is acknowledged and recorded.
+ * Verifies and applies one webhook delivery. A bad signature, or one signed too long ago or too
+ * far ahead of `now` (a replay, or a delivery kept to be replayed later), is refused
+ * (INVALID_INPUT → 400); an event we do not act on is acknowledged and recorded.
  */
 export async function handleStripeWebhook(
   db: Db,
@@ -157,9 +168,14 @@ export async function handleStripeWebhook(
 ): Promise<WebhookOutcome> {
   let event: Stripe.Event;
   try {
-    event = Stripe.webhooks.constructEvent(payload, signature ?? "", secret);
+    // Stripe checks the age against `now` but lets any time in the future through.
+    event = Stripe.webhooks.constructEvent(payload, signature ?? "", secret, SIGNATURE_TOLERANCE_SECONDS, undefined, now.getTime());
   } catch (error) {
     throw new AppError(AppErrorCode.INVALID_INPUT, "The webhook signature does not match.", { cause: error });
+  }
+  const at = signedAt(signature ?? "");
+  if (at === null || at - now.getTime() / 1000 > SIGNATURE_TOLERANCE_SECONDS) {
+    throw new AppError(AppErrorCode.INVALID_INPUT, "The webhook signature does not match.");
   }
   return db.transaction(async (tx) => {
     const [fresh] = await tx
@@ -189,12 +205,33 @@ async function cancelReplacedSubscription(subscriptionId: string): Promise<void>
   }
 }
 
+function ofSubscription(subscriptionId: string) {
+  return and(eq(memberships.providerSubscriptionId, subscriptionId), eq(memberships.provider, "stripe"));
+}
+
+/** The membership a subscription pays for: the live one if any, else the latest that ended. */
 async function subscriptionMembership(tx: Tx, subscriptionId: string) {
   return (
     (await tx.query.memberships.findFirst({
-      where: and(eq(memberships.providerSubscriptionId, subscriptionId), eq(memberships.provider, "stripe")),
+      where: ofSubscription(subscriptionId),
+      orderBy: [sql`${memberships.status} = 'expired'`, desc(memberships.startedAt)],
     })) ?? null
   );
+}
+
+/**
+ * Whether this checkout already started its membership: one subscription starts one membership,
+ * however many completed-checkout events (distinct ids, even distinct sessions) Stripe sends about
+ * it. Without this a second event expired the first membership and started another, and the
+ * subscription's deletion later ended only one of them.
+ */
+async function checkoutAlreadyApplied(tx: Tx, membershipId: string | undefined, subscriptionId: string | null): Promise<boolean> {
+  const conditions = [
+    ...(membershipId ? [eq(memberships.id, membershipId)] : []),
+    ...(subscriptionId ? [ofSubscription(subscriptionId)] : []),
+  ];
+  if (conditions.length === 0) return false;
+  return (await tx.query.memberships.findFirst({ where: or(...conditions), columns: { id: true } })) !== undefined;
 }
 
 async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Promise<boolean> {
@@ -202,6 +239,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
     case "checkout.session.completed": {
       const session = checkoutCompleted.parse(object);
       const { membershipId, userId, tierId, creatorId, interval, attributedPostId } = session.metadata;
+      if (await checkoutAlreadyApplied(tx, membershipId, session.subscription)) return false;
       // A membership that was live (a free one being upgraded) gives way to the paid one.
       const replaced = await tx
         .update(memberships)
@@ -216,10 +254,6 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
           await cancelReplacedSubscription(old.subscriptionId);
         }
       }
-      // The post that led here may have been deleted while the fan was paying.
-      const attributed = attributedPostId
-        ? await tx.query.posts.findFirst({ where: and(eq(posts.id, attributedPostId), eq(posts.creatorId, creatorId)), columns: { id: true } })
-        : undefined;
       // NOTE: the fan has paid, so the membership starts even if the tier filled up meanwhile.
       const [membership] = await tx
         .insert(memberships)
@@ -232,7 +266,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
           currency: session.currency.toUpperCase(),
           interval,
           currentPeriodEnd: addInterval(now, interval),
-          attributedPostId: attributed?.id ?? null,
+          attributedPostId: await attributablePostId(tx, attributedPostId, creatorId),
           provider: "stripe",
           providerSubscriptionId: session.subscription,
           startedAt: now,
@@ -291,10 +325,13 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
     }
     case "customer.subscription.deleted": {
       const subscription = subscriptionDeleted.parse(object);
-      const membership = await subscriptionMembership(tx, subscription.id);
-      if (!membership) return false;
-      await tx.update(memberships).set({ status: "expired", endedAt: now, updatedAt: now }).where(eq(memberships.id, membership.id));
-      return true;
+      // Every membership the subscription paid for ends, not just the first one found.
+      const ended = await tx
+        .update(memberships)
+        .set({ status: "expired", endedAt: now, updatedAt: now })
+        .where(and(ofSubscription(subscription.id), ne(memberships.status, "expired")))
+        .returning({ id: memberships.id });
+      return ended.length > 0;
     }
     default:
       return false;

@@ -1,0 +1,11 @@
+// Whether a request carries a session at all, from its cookie names alone: what the proxy needs to
+// tell a page that is the same for every anonymous reader from one rendered for a signed-in viewer.
+
+/** Auth.js's session cookie, over http and (with the `__Secure-` prefix) over https. */
+export const SESSION_COOKIES: readonly string[] = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+/** True when any of `names` is a session cookie; says nothing about whether the session is live. */
+export function hasSessionCookie(names: Iterable<string>): boolean {
+  for (const name of names) if (SESSION_COOKIES.includes(name)) return true;
+  return false;
+}

@@ -1,0 +1,61 @@
+// Runs before every page and every route handler except the two that stream large bodies: refuses
+// oversized bodies and cross-site form actions before anything parses them, and gives each page
+// its Content-Security-Policy (a fresh nonce for a per-viewer page) and HSTS. The headers that never vary come from
+// next.config.ts, on every response including those the proxy does not see.
+import { NextResponse, type NextRequest } from "next/server";
+import { AppError, AppErrorCode } from "@/lib/errors";
+import { FORM_BODY_LIMIT_BYTES } from "@/lib/request-limits";
+import { errorResponse } from "@/server/http/errors";
+import { bodyOverLimit } from "@/server/http/request-body";
+import { isSameOrigin } from "@/server/http/same-origin";
+import { pagePolicy, transportSecurityHeaders } from "@/server/http/security-headers";
+
+// NOTE: Next.js buffers every body the proxy sees (next.config.ts sets how much). /api/trpc caps
+// its own body (a post at its size limit is larger than any form) and /api/media streams uploads
+// to disk; both must stay out. So must static assets, which need no per-request work.
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|api/trpc|api/media|icon\\.svg|favicon\\.ico).*)"],
+};
+
+/** A refusal by the one status map: JSON for route handlers, plain words for pages. */
+function refuse(pathname: string, error: AppError, headers: Record<string, string> = {}): Response {
+  return errorResponse(error, { as: pathname.startsWith("/api/") ? "json" : "text", headers });
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  const { pathname } = request.nextUrl;
+  // Next.js answers both of these with a 500 of its own (past the action's size limit; an action
+  // from another origin), after reading the body: refuse first, with what they are.
+  if (await bodyOverLimit(request, FORM_BODY_LIMIT_BYTES)) {
+    const error = new AppError(AppErrorCode.INVALID_INPUT, "This request is too large.", { field: "size" });
+    return refuse(pathname, error, { Connection: "close" });
+  }
+  if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request)) {
+    return refuse(pathname, new AppError(AppErrorCode.FORBIDDEN, "Forms must be sent from this site."));
+  }
+
+  const transport = transportSecurityHeaders(request.headers);
+  if (pathname.startsWith("/api/")) {
+    // Route handlers: their Content-Security-Policy is next.config.ts's non-page one.
+    const response = NextResponse.next();
+    for (const [name, value] of Object.entries(transport)) response.headers.set(name, value);
+    return response;
+  }
+
+  const { policy, nonce } = pagePolicy(pathname, request.cookies.getAll().map((cookie) => cookie.name), request.headers);
+  // Next.js takes the nonce for its own scripts from the policy on the request; a client's own
+  // policy or nonce header never reaches the renderer.
+  const forwarded = new Headers(request.headers);
+  forwarded.delete("x-nonce");
+  forwarded.delete("content-security-policy-report-only");
+  if (nonce) {
+    forwarded.set("content-security-policy", policy);
+    forwarded.set("x-nonce", nonce);
+  } else {
+    forwarded.delete("content-security-policy");
+  }
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(transport)) response.headers.set(name, value);
+  return response;
+}
