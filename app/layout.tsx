@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { siteOrigin } from "@/server/http/site-origin";
 import "./globals.css";
@@ -15,7 +16,10 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fafaf9" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // NOTE: every page renders per request for now, so each gets its own CSP nonce (proxy.ts): a page
+  // prerendered at build time would carry scripts without one and the policy would block them.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans antialiased">{children}</body>

@@ -12,10 +12,15 @@ import { recordRateLimited, recordSaveConflict, recordSignInFailure } from "@/se
 import { scrapeMetrics } from "@/server/observability/scrape";
 import { deliverPostNotifications } from "@/server/services/posts/notifications";
 import { createCreator, createMembership, createPost, createTier, createUser } from "@/server/testing/factories";
-import { testDb } from "@/test/db";
 import { sampleValue } from "@/test/metrics";
 import { failFastQueue, startTestBoss } from "@/test/pg-boss";
 import { startSmtpServer, type TestSmtpServer } from "@/test/smtp-server";
+import { NextRequest } from "next/server";
+import { handlers as authHandlers } from "@/server/auth/config";
+import { savePost } from "@/server/services/posts/editing";
+import { consumeRateLimit } from "@/server/services/rate-limit";
+import { createCaller } from "@/server/trpc/root";
+import { serviceContext, testDb } from "@/test/db";
 import { GET } from "./route";
 
 const TOKEN = `metrics-test-${randomUUID()}`;
@@ -194,4 +199,57 @@ describe("counters recorded where things happen", () => {
     expect(moved("atelier_post_save_conflicts_total", { reason: "autosave" })).toBe(1);
     expect(after).not.toContain("203.0.113.9");
   });
+});
+
+describe("counters wired where things happen", () => {
+  it("count tRPC calls by procedure and the code the caller got", async () => {
+    const creator = await createCreator(testDb());
+    const before = await scrape();
+    await createCaller(serviceContext({ viewer: creator.user })).creator.me();
+    await expect(createCaller(serviceContext()).creator.me()).rejects.toThrow("Sign in to continue.");
+    const after = await scrape();
+    const moved = (labels: Record<string, string>) =>
+      (sampleValue(after, "atelier_trpc_calls_total", labels) ?? 0) - (sampleValue(before, "atelier_trpc_calls_total", labels) ?? 0);
+    expect(moved({ procedure: "creator.me", type: "query", code: "OK" })).toBe(1);
+    expect(moved({ procedure: "creator.me", type: "query", code: "UNAUTHORIZED" })).toBe(1);
+  });
+
+  it("count a refused sign-in by its reason", async () => {
+    const user = await createUser(testDb());
+    const before = (await sample("atelier_sign_in_failures_total", { reason: "no_match" })) ?? 0;
+    const csrf = await authHandlers.GET(new NextRequest("http://localhost:3000/api/auth/csrf"));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const body = new URLSearchParams({ csrfToken, email: user.email, password: "not the password at all", callbackUrl: "/studio" });
+    const response = await authHandlers.POST(
+      new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
+        method: "POST",
+        body,
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
+    expect(response.headers.get("location")).toContain("error");
+    expect(await sample("atelier_sign_in_failures_total", { reason: "no_match" })).toBe(before + 1);
+  });
+
+  it("count attempts a rate limit refused, by limit", async () => {
+    const key = `media:upload:${randomUUID()}`;
+    const rule = { limit: 1, windowSeconds: 60 };
+    const before = (await sample("atelier_rate_limited_total", { limit: "media:upload" })) ?? 0;
+    expect((await consumeRateLimit(testDb(), key, rule)).allowed).toBe(true);
+    expect((await consumeRateLimit(testDb(), key, rule)).allowed).toBe(false);
+    expect(await sample("atelier_rate_limited_total", { limit: "media:upload" })).toBe(before + 1);
+  });
+
+  it("count a save refused because the post changed elsewhere", async () => {
+    const creator = await createCreator(testDb());
+    const post = await createPost(testDb(), { creator });
+    const ctx = { ...serviceContext({ viewer: creator.user }), creator };
+    const save = (title: string) => savePost(ctx, { id: post.id, baseVersion: post.version, title, document: post.document, reason: "autosave" });
+    const before = (await sample("atelier_post_save_conflicts_total", { reason: "autosave" })) ?? 0;
+    await save("From the laptop");
+    await expect(save("From the phone")).rejects.toThrow("changed somewhere else");
+    expect(await sample("atelier_post_save_conflicts_total", { reason: "autosave" })).toBe(before + 1);
+  });
+
 });

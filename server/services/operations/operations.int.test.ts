@@ -16,6 +16,8 @@ import { caught } from "@/test/errors";
 import { failFastQueue, startTestBoss } from "@/test/pg-boss";
 import { startSmtpServer, type TestSmtpServer } from "@/test/smtp-server";
 import { createCreator, createMembership, createPost, createTier, createUser, type TestUser } from "../../testing/factories";
+import { startInProcessRunner } from "../../jobs/in-process-runner";
+import { installRunner, uninstallRunner } from "../../jobs/registry";
 import { createCaller } from "../../trpc/root";
 import { deliverPostNotifications, MAX_DELIVERY_ATTEMPTS } from "../posts/notifications";
 
@@ -231,5 +233,46 @@ describe("failed jobs on pg-boss", () => {
   it("refuses a reference that is not a job's", async () => {
     const error = await refusal(callerFor(operator).operations.retryJob({ queue: "notify-post-members", id: "1; drop table users" }));
     expect(error.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("failed jobs on the in-process runner", () => {
+  it("an operator sees one fail, retries it and it runs again, and discards another", async () => {
+    const runner = startInProcessRunner({ db: testDb(), log: () => {} });
+    await installRunner(runner);
+    try {
+      const queue = `operations-in-process-${randomUUID()}`;
+      let runs = 0;
+      await runner.work(queue, async (data: { postId: string }) => {
+        runs++;
+        if (data.postId === "always" || runs === 1) throw new Error("The mail server is down");
+      });
+      const jobs = async () => {
+        const overview = await callerFor(operator).operations.overview();
+        if (!overview.jobs.ok) throw new Error("unreadable");
+        return overview.jobs.value;
+      };
+      await runner.send(queue, { postId: "p4" });
+      await expect.poll(async () => (await jobs()).failed.filter((job) => job.queue === queue), { timeout: 10_000 }).toEqual([
+        expect.objectContaining({ queue, data: { postId: "p4" }, error: "The mail server is down", attempts: 1 }),
+      ]);
+      const { engine, queues, failed } = await jobs();
+      expect(engine).toBe("in-process");
+      expect(queues.find((stats) => stats.queue === queue)).toMatchObject({ failed: 1, waiting: 0 });
+
+      await callerFor(operator).operations.retryJob({ queue, id: failed[0]!.id });
+      await expect.poll(() => runs, { timeout: 10_000 }).toBe(2);
+      await expect.poll(async () => (await jobs()).queues.find((stats) => stats.queue === queue)).toBeUndefined();
+
+      await runner.send(queue, { postId: "always" });
+      await expect.poll(async () => (await jobs()).failed.filter((job) => job.queue === queue).length, { timeout: 10_000 }).toBe(1);
+      const [stuck] = (await jobs()).failed.filter((job) => job.queue === queue);
+      await callerFor(operator).operations.discardJob({ queue, id: stuck!.id });
+      expect((await jobs()).failed.filter((job) => job.queue === queue)).toEqual([]);
+      expect((await refusal(callerFor(operator).operations.retryJob({ queue, id: stuck!.id }))).code).toBe("NOT_FOUND");
+    } finally {
+      uninstallRunner();
+      await runner.stop();
+    }
   });
 });
