@@ -174,7 +174,27 @@ describe("error messages", () => {
     }
   });
 
-  it("hide what went wrong inside when the database itself fails", async () => {
+  it("hide what went wrong inside when a query fails on our side", async () => {
+    const creator = await createCreator(testDb());
+    // A database that answers but has none of our tables: the query fails with PostgreSQL's own
+    // words (relation does not exist), a fault of ours and not of the request.
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = "/postgres";
+    const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const wrongDb = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+    try {
+      const error = await refusedOverHttp(httpClient(creator.user, wrongDb).post.library.list.query({}));
+      expect(error.status).toBe(500);
+      expect(error.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", httpStatus: 500, appCode: null });
+      expect(error.message).toBe("Something went wrong on our side. Please try again.");
+      expect(error.message).not.toMatch(TECHNICAL_DETAIL);
+      expect(error.data).not.toHaveProperty("stack", expect.anything());
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("call a database that stopped answering an outage, in plain words, hiding what went wrong inside", async () => {
     const creator = await createCreator(testDb());
     // A real connection that has been closed: the driver throws its own error on the next query.
     const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
@@ -183,9 +203,11 @@ describe("error messages", () => {
 
     const error = await refusedOverHttp(httpClient(creator.user, closedDb).post.library.list.query({}));
 
-    expect(error.status).toBe(500);
-    expect(error.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", httpStatus: 500, appCode: null });
-    expect(error.message).toBe("Something went wrong on our side. Please try again.");
+    // A 503 the editor retries, never a 500 (a fault of ours) or a 401 (a sign-out).
+    expect(error.status).toBe(503);
+    expect(error.data).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503, appCode: "UNAVAILABLE" });
+    expect(error.message).toBe("Can't reach the server's database right now. Try again in a moment.");
+    expect(error.message).not.toMatch(TECHNICAL_DETAIL);
     expect(error.data).not.toHaveProperty("stack", expect.anything());
   });
 });

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { emailOptOuts, mailOutbox, media, memberships, notificationDeliveries, postNotifications } from "@/db/schema";
+import { emailOptOuts, mailOutbox, media, notificationDeliveries, postNotifications } from "@/db/schema";
 import { AppErrorCode } from "@/lib/errors";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
@@ -13,24 +13,18 @@ import { notifyPostMembersHandler } from "../../jobs/post-notifications";
 import { NOTIFY_POST_MEMBERS } from "../../jobs/queues";
 import { publishScheduledPostHandler } from "../../jobs/scheduled-publish";
 import type { JobRunner } from "../../jobs/types";
-import { createCreator, createPost, createUser, type TestUser } from "../../testing/factories";
+import { createCreator, createMembership, createPost, createTier, createUser, type TestTier, type TestUser } from "../../testing/factories";
 import { createCaller } from "../../trpc/root";
 import { setCreatorEmails, unsubscribeByToken } from "../memberships/email-preferences";
-import { checkout, joinFree } from "../memberships/join";
-import { SANDBOX_CARDS } from "../memberships/payments/sandbox";
-import { setPostAccess } from "./access-settings";
 import { schedulePost, unpublishPost } from "./lifecycle";
 import { deliverPostNotifications } from "./notifications";
 import { updatePostSettings } from "./settings";
 import { publishPendingChanges, publishPost } from "./editing";
-import { createTier, publishTier } from "../memberships/tiers";
 
 const runners: JobRunner[] = [];
 afterEach(async () => {
   await Promise.all(runners.splice(0).map((runner) => runner.stop()));
 });
-
-const CARD = { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" };
 
 /** A word that appears nowhere but in one post's gated body. */
 const canary = () => `canary-${randomUUID()}`;
@@ -40,22 +34,17 @@ async function world() {
   const db = testDb();
   const creator = await createCreator(db, { displayName: "Mara Lindqvist" });
   const own = { ...serviceContext({ viewer: creator.user }), creator };
-  const tier = async (name: string, monthlyPrice: number) => publishTier(own, (await createTier(own, { name, monthlyPrice })).id);
-  const [free, supporter, patron] = [await tier("Friends", 0), await tier("Supporter", 500), await tier("Patron", 1500)];
-
-  const freeMember = await createUser(db);
-  await joinFree(serviceContext({ viewer: freeMember }), { tierId: free.id });
-  const supporterMember = await createUser(db);
-  await checkout(serviceContext({ viewer: supporterMember }), { tierId: supporter.id, idempotencyKey: randomUUID(), card: CARD });
-  const patronMember = await createUser(db);
-  await checkout(serviceContext({ viewer: patronMember }), { tierId: patron.id, idempotencyKey: randomUUID(), card: CARD });
-  const lapsed = await createUser(db);
-  const lapsedJoin = await checkout(serviceContext({ viewer: lapsed }), { tierId: supporter.id, idempotencyKey: randomUUID(), card: CARD });
-  // The period ended a minute ago and no job has run yet: it no longer grants membership.
-  await db
-    .update(memberships)
-    .set({ status: "cancelling", currentPeriodEnd: new Date(Date.now() - 60_000) })
-    .where(eq(memberships.id, lapsedJoin.membership.id));
+  const free = await createTier(db, { creator, name: "Friends", monthlyPrice: 0 });
+  const supporter = await createTier(db, { creator, name: "Supporter", monthlyPrice: 500 });
+  const patron = await createTier(db, { creator, name: "Patron", monthlyPrice: 1500 });
+  const member = async (tier: TestTier, state?: "lapsed") => {
+    const user = await createUser(db);
+    await createMembership(db, { tier, user, state });
+    return user;
+  };
+  const [freeMember, supporterMember, patronMember] = [await member(free), await member(supporter), await member(patron)];
+  // Its period is over and no job has run yet: it no longer grants membership.
+  const lapsed = await member(supporter, "lapsed");
   const stranger = await createUser(db);
 
   return { creator, own, tiers: { free, supporter, patron }, fans: { freeMember, supporterMember, patronMember, lapsed, stranger } };
@@ -73,9 +62,10 @@ async function gatedDraft(w: World, options: { access: "members" | "paid" | "tie
       { type: "paragraph", content: [{ type: "text", text: `The secret is ${options.secret}.` }] },
     ],
   };
-  const draft = await createPost(testDb(), { creator: w.creator, title: "Studio notes, week 12", document });
-  await setPostAccess(w.own, {
-    postId: draft.id,
+  const draft = await createPost(testDb(), {
+    creator: w.creator,
+    title: "Studio notes, week 12",
+    document,
     access: options.access,
     tierIds: options.tierIds ?? [],
     publicAt: options.access === "early_access" ? new Date(Date.now() + 30 * 24 * 60 * 60 * 1000) : null,

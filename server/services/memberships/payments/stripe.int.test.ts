@@ -10,12 +10,10 @@ import { ZodError } from "zod";
 import { memberships, payments } from "@/db/schema";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
-import { createCreator, createPost, createUser } from "../../../testing/factories";
+import { checkoutKey, createCreator, createPost, createTier, createUser, sandboxCard } from "../../../testing/factories";
 import { readablePostIds } from "../../access/policy";
 import { checkout } from "../join";
-import { createTier, publishTier } from "../tiers";
 import { checkoutProvider } from "./config";
-import { SANDBOX_CARDS } from "./sandbox";
 import { handleStripeWebhook, startStripeCheckout } from "./stripe";
 
 const SECRET = "whsec_test_fixture_secret";
@@ -31,8 +29,7 @@ function signed(event: object, at: Date = NOW) {
 async function setup() {
   const db = testDb();
   const creator = await createCreator(db);
-  const own = { ...serviceContext({ viewer: creator.user }), creator };
-  const tier = await publishTier(own, (await createTier(own, { name: "Supporter", monthlyPrice: 700 })).id);
+  const tier = await createTier(db, { creator, name: "Supporter", monthlyPrice: 700 });
   const fan = await createUser(db);
   return { db, creator, tier, fan };
 }
@@ -219,8 +216,7 @@ describe("Stripe Checkout", () => {
 
   async function setupWithAnnual() {
     const world = await setup();
-    const own = { ...serviceContext({ viewer: world.creator.user }), creator: world.creator };
-    const tier = await publishTier(own, (await createTier(own, { name: "Patron", monthlyPrice: 900, annualPrice: 9000 })).id);
+    const tier = await createTier(world.db, { creator: world.creator, name: "Patron", monthlyPrice: 900, annualPrice: 9000 });
     return { ...world, tier };
   }
 
@@ -299,9 +295,8 @@ describe("Stripe Checkout", () => {
 
   it("refuses joins it cannot sell before asking Stripe, and turns off the sandbox's test cards", async () => {
     const { db, creator, tier, fan } = await setupWithAnnual();
-    const own = { ...serviceContext({ viewer: creator.user }), creator };
-    const free = await publishTier(own, (await createTier(own, { name: "Friends", monthlyPrice: 0 })).id);
-    const monthly = await publishTier(own, (await createTier(own, { name: "Monthly", monthlyPrice: 300 })).id);
+    const free = await createTier(db, { creator, name: "Friends", monthlyPrice: 0 });
+    const monthly = await createTier(db, { creator, name: "Monthly", monthlyPrice: 300 });
     const ctx = serviceContext({ viewer: fan });
     const count = api.received.length;
     const attempt = (tierId: string, interval: "month" | "year" = "month") =>
@@ -315,10 +310,8 @@ describe("Stripe Checkout", () => {
     expect(api.received.length).toBe(count);
 
     expect(checkoutProvider()).toBe("stripe");
-    const sandboxCard = await caught(
-      checkout(ctx, { tierId: tier.id, idempotencyKey: `checkout-${randomUUID()}`, card: { number: SANDBOX_CARDS.success, expiry: "12/40", cvc: "123" } }),
-    );
-    expect(sandboxCard).toMatchObject({ code: "INVALID_INPUT", field: "card" });
+    const testCard = await caught(checkout(ctx, { tierId: tier.id, idempotencyKey: checkoutKey(), card: sandboxCard() }));
+    expect(testCard).toMatchObject({ code: "INVALID_INPUT", field: "card" });
     expect(await db.select().from(memberships).where(eq(memberships.userId, fan.id))).toHaveLength(0);
   });
 
