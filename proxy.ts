@@ -24,6 +24,9 @@ function refuse(pathname: string, error: AppError, headers: Record<string, strin
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
+  // An address whose escapes are not UTF-8 (%ED%A0%80, half a surrogate) names no page; Next would
+  // fail to decode it and answer 500.
+  if (!decodablePath(pathname)) return refuse(pathname, new AppError(AppErrorCode.NOT_FOUND, "This page does not exist."));
   // Next.js answers both of these with a 500 of its own (past the action's size limit; an action
   // from another origin), after reading the body: refuse first, with what they are.
   if (await bodyOverLimit(request, FORM_BODY_LIMIT_BYTES)) {
@@ -58,4 +61,13 @@ export async function proxy(request: NextRequest): Promise<Response> {
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(transport)) response.headers.set(name, value);
   return response;
+}
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }

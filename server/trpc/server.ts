@@ -3,6 +3,7 @@ import "server-only";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ZodError } from "zod";
 import { makeQueryClient } from "@/lib/query-client";
 import { createTRPCContext } from "./init";
 import { appRouter, createCaller } from "./root";
@@ -21,6 +22,7 @@ export const trpc = createTRPCOptionsProxy({
  */
 export const caller = createCaller(createTRPCContext, {
   onError: ({ error }) => {
-    if (error.code === "BAD_REQUEST") notFound();
+    // Only the input check itself: a service's own refusal (an expired link, say) is the page's to show.
+    if (error.code === "BAD_REQUEST" && error.cause instanceof ZodError) notFound();
   },
 });
