@@ -55,7 +55,7 @@ describe("signInWithPassword", () => {
     expect(await attempts(owner.email, owner.password, ownersBrowser, 1)).toEqual(["ok"]);
   });
 
-  it("counts only failures: any number of right passwords never closes the door, and they forgive the owner's typos", async () => {
+  it("counts only failures: right passwords, however many, never close the door, and they forgive the owner's typos", async () => {
     const owner = await createUser(testDb());
     const client = { address: freshAddress() };
 

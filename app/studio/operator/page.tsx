@@ -1,4 +1,4 @@
-// The instance operator's health page. To anyone else it does not exist: the same 404 as any
+// The instance operator's health page. To anyone else it does not exist: the same 404 as every
 // unknown address, so nobody learns that it is here or that they are not allowed.
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
