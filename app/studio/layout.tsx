@@ -6,6 +6,7 @@ import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 import { StudioNav } from "./_components/studio-nav";
 import { UserMenu } from "./_components/user-menu";
+import { ViewerTimeZone } from "./_components/viewer-time-zone";
 
 export const metadata: Metadata = { title: { default: "Studio", template: "%s · Studio · Atelier" }, robots: { index: false } };
 
@@ -24,7 +25,9 @@ export default async function StudioLayout({ children }: { children: ReactNode }
           </div>
           {creator && <StudioNav />}
         </aside>
-        <div className="min-w-0">{children}</div>
+        <div className="min-w-0">
+          <ViewerTimeZone>{children}</ViewerTimeZone>
+        </div>
       </div>
     </TRPCReactProvider>
   );

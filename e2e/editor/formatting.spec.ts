@@ -55,6 +55,8 @@ test("a creator formats text and pastes markdown, and readers get it as HTML", a
     await address.fill("example.com/manual");
     await address.press("Enter");
     await expect(body.locator('a[href="https://example.com/manual"]')).toHaveText("Read the manual");
+    // The form hands the focus back to the text on the next frame; keys pressed before then go nowhere.
+    await expect(body).toBeFocused();
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
 

@@ -44,11 +44,16 @@ test("a scheduled post goes out on its own at the time picked in the creator's z
   await dialog.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(page.getByText(`“${post.title}” is scheduled.`)).toBeVisible();
 
-  // Stored as the UTC instant of the wall time picked in Tokyo, and shown back in Tokyo time.
+  // Stored as the UTC instant of the wall time picked in Tokyo, and shown back in Tokyo time, in
+  // Atelier's one date format whatever the browser's language ("2 Dec 2026, 05:00").
   const stored = await db.query.posts.findFirst({ where: eq(postsTable.id, post.id) });
   expect(stored?.scheduledAt?.toISOString()).toBe(at.toISOString());
-  const shown = at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: ZONE });
-  await expect(row).toContainText(`Goes out ${shown}`);
+  const part = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone: ZONE, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  await expect(row).toContainText(`Goes out ${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute}`);
 
   // The job runner in the server publishes it; readers (no session: the creator may preview their
   // own posts) get a 404 until then and the post after.

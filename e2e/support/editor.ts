@@ -90,12 +90,33 @@ export class EditorPage {
     await this.expectSaveStatus("saved");
   }
 
-  /** Presses Publish, waits for the confirmation, and returns the post's public path it names. */
+  /**
+   * Presses Publish, confirms in the publish step (which says who reads the post and who is
+   * emailed) with "Publish now", and returns the post's public path the editor then names.
+   */
   async publish(handle: string): Promise<string> {
-    await this.page.getByRole("button", { name: "Publish", exact: true }).click();
-    const published = this.page.getByRole("status").filter({ hasText: "Published at" });
+    const step = await this.openPublishStep();
+    await step.getByRole("button", { name: "Publish now" }).click();
+    await expect(step).toHaveCount(0);
+    const published = this.publishedNotice;
     await expect(published).toContainText(`/${handle}/posts/`);
-    return (await published.innerText()).replace(/^Published at\s*/, "").trim();
+    const path = new RegExp(`/${handle}/posts/\\S+`).exec(await published.innerText())?.[0];
+    if (!path) throw new Error("The editor did not say where the post is published.");
+    return path;
+  }
+
+  /** Presses Publish and returns the publish step, once it has counted who the post reaches. */
+  async openPublishStep(): Promise<Locator> {
+    await this.page.getByRole("button", { name: "Publish", exact: true }).click();
+    const step = this.page.getByRole("dialog", { name: /^Publish “/ });
+    await expect(step).toBeVisible();
+    await expect(step.getByRole("status").filter({ hasText: "Counting your readers" })).toHaveCount(0);
+    return step;
+  }
+
+  /** What the editor says about a published post: where it is, and who the last publish emailed. */
+  get publishedNotice(): Locator {
+    return this.page.getByRole("status").filter({ hasText: "Published at" });
   }
 
   async openSettings(): Promise<Locator> {

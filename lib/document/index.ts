@@ -16,7 +16,7 @@ export {
   type ImageLayout,
 } from "./media";
 export type { AttachmentInput, AudioInput, GalleryImageInput, ImageInput, VideoInput } from "./nodes/media";
-export { postKind, teaserDocument, type PostKind } from "./teaser";
+export { hasPaywallBreak, postKind, teaserDocument, type PostKind } from "./teaser";
 export { isSafeUrl, LINK_PROTOCOLS, urlScheme, type UrlPolicy } from "./url";
 export {
   DOCUMENT_LIMITS,

@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
 
-import { postKind, teaserDocument } from "./teaser";
+import { hasPaywallBreak, postKind, teaserDocument } from "./teaser";
 import { validateDocument, type DocumentNode, type PostDocument } from "./validate";
 
 const ID = "0192f0a0-1234-7abc-8def-0123456789ab";
 const p = (value: string): DocumentNode => ({ type: "paragraph", content: [{ type: "text", text: value }] });
 const doc = (...content: DocumentNode[]): PostDocument => ({ type: "doc", content });
 const paywall: DocumentNode = { type: "paywallBreak" };
+
+describe("hasPaywallBreak", () => {
+  it("finds the break wherever it sits among the blocks, and nothing else counts", () => {
+    expect(hasPaywallBreak(doc(p("free"), paywall, p("members")))).toBe(true);
+    expect(hasPaywallBreak(doc(paywall))).toBe(true);
+    expect(hasPaywallBreak(doc(p("all free"), { type: "horizontalRule" }))).toBe(false);
+    expect(hasPaywallBreak({ type: "doc" })).toBe(false);
+  });
+});
 
 describe("teaserDocument", () => {
   it("is null without a paywall break", () => {

@@ -11,10 +11,20 @@ export type PostKind = "text" | "image" | "gallery" | "audio" | "video" | "attac
  */
 export function teaserDocument(doc: PostDocument): PostDocument | null {
   const content = doc.content ?? [];
-  const index = content.findIndex((node) => node.type === "paywallBreak");
+  const index = paywallBreakIndex(doc);
   if (index === -1) return null;
   const above = content.slice(0, index);
   return { type: "doc", content: above.length > 0 ? structuredClone(above) : [{ type: "paragraph" }] };
+}
+
+/** Where the paywall break sits among the top-level blocks (validation keeps it there), or -1. */
+function paywallBreakIndex(doc: PostDocument): number {
+  return (doc.content ?? []).findIndex((node) => node.type === "paywallBreak");
+}
+
+/** Whether the document splits into a teaser and a gated part. */
+export function hasPaywallBreak(doc: PostDocument): boolean {
+  return paywallBreakIndex(doc) !== -1;
 }
 
 // When a post mixes media, the first listed wins: a podcast episode with a cover image is audio.

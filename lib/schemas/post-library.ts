@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { PostKind } from "../document/teaser";
 import { postIdSchema, tagNameSchema } from "./post";
+import { accessLevelSchema, type AccessLevel } from "./post-access";
 import { instantSchema, isTimeZone, zonedWallTimeToUtc } from "./post-lifecycle";
 import { text } from "./text";
 
@@ -24,6 +25,8 @@ export const libraryListInput = z
     status: z.array(z.enum(LIBRARY_STATUSES)).max(LIBRARY_STATUSES.length).optional(),
     kind: z.array(z.enum(POST_KINDS)).max(POST_KINDS.length).optional(),
     tagIds: z.array(postIdSchema).max(20).optional(),
+    /** Who can read the posts. */
+    access: z.array(accessLevelSchema).max(accessLevelSchema.options.length).optional(),
     /** Inclusive lower and exclusive upper bound on the post's date (see LIBRARY_SORTS). */
     from: instantSchema.optional(),
     to: instantSchema.optional(),
@@ -56,6 +59,7 @@ export type LibraryParams = {
   q?: string;
   status?: LibraryStatus;
   kind?: (typeof POST_KINDS)[number];
+  access?: AccessLevel;
   tag?: string;
   from?: string;
   to?: string;
@@ -89,6 +93,7 @@ export function parseLibraryParams(params: SearchParams): LibraryParams {
     q: q || undefined,
     status: oneOf(LIBRARY_STATUSES, single(params, "status")),
     kind: oneOf(POST_KINDS, single(params, "kind")),
+    access: oneOf(accessLevelSchema.options, single(params, "access")),
     tag: tag && postIdSchema.safeParse(tag).success ? tag : undefined,
     from: day(single(params, "from")),
     to: day(single(params, "to")),
@@ -116,6 +121,7 @@ export function libraryParamsToInput(params: LibraryParams, trashed = false): Li
     q: params.q,
     status: params.status ? [params.status] : undefined,
     kind: params.kind ? [params.kind] : undefined,
+    access: params.access ? [params.access] : undefined,
     tagIds: params.tag ? [params.tag] : undefined,
     from: params.from ? startOfDayIn(params.from, tz) : undefined,
     to: params.to ? startOfDayIn(params.to, tz, true) : undefined,
@@ -131,6 +137,7 @@ export function libraryParamsToSearch(params: LibraryParams): string {
   if (params.q) search.set("q", params.q);
   if (params.status) search.set("status", params.status);
   if (params.kind) search.set("kind", params.kind);
+  if (params.access) search.set("access", params.access);
   if (params.tag) search.set("tag", params.tag);
   if (params.from) search.set("from", params.from);
   if (params.to) search.set("to", params.to);
@@ -138,4 +145,10 @@ export function libraryParamsToSearch(params: LibraryParams): string {
   if (params.sort && params.sort !== "date_desc") search.set("sort", params.sort);
   if (params.cursor) search.set("cursor", params.cursor);
   return search.toString();
+}
+
+/** The library's address for `params`. */
+export function libraryHref(params: LibraryParams): string {
+  const search = libraryParamsToSearch(params);
+  return `/studio/posts${search ? `?${search}` : ""}`;
 }

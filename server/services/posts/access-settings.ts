@@ -3,6 +3,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { creators, posts, postTiers, tiers } from "@/db/schema";
+import { hasPaywallBreak } from "@/lib/document/teaser";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { postAccessByIdInput, setDefaultAccessInput, setPostAccessInput } from "@/lib/schemas/post-access";
 import type { z } from "zod";
@@ -40,23 +41,28 @@ export async function getPostAccess(ctx: ServiceContext, input: z.input<typeof p
 /**
  * Saves who may read a post. Selected tiers must be the creator's own; they are kept only for the
  * levels that use them, so switching to "paid" cannot leave a stale tier list behind. The stored
- * teaser is derived again from the live text with the new mode and preview text.
+ * teaser is derived again from the live text with the new mode and preview text. A post that is
+ * out (or about to go out, scheduled) with a paywall break cannot be made public: that would hand
+ * everyone what is below the break. A draft can, and its editor warns; publishing it is refused.
  */
 export async function setPostAccess(ctx: ServiceContext, input: z.input<typeof setPostAccessInput>): Promise<PostAccessSettings> {
   const data = setPostAccessInput.parse(input);
-  const post = await ownPost(ctx, data.postId);
   const usesTiers = data.access === "tiers" || data.access === "early_access";
   const tierIds = usesTiers ? [...new Set(data.tierIds)] : [];
-  if (tierIds.length) {
-    const own = await ctx.db
-      .select({ id: tiers.id })
-      .from(tiers)
-      .where(and(eq(tiers.creatorId, post.creatorId), inArray(tiers.id, tierIds)));
-    if (own.length !== tierIds.length) {
-      throw new AppError(AppErrorCode.INVALID_INPUT, "Choose among your own tiers.", { field: "tierIds" });
+  // The post stays locked from the check to the write, so a publish cannot slip in between.
+  const postId = await ctx.db.transaction(async (tx) => {
+    const post = await ownPost(ctx, data.postId, { lockIn: tx });
+    const outOrDue = post.status === "published" || post.status === "scheduled";
+    if (data.access === "public" && outOrDue && hasPaywallBreak(post.document)) throw postErrors.publicWithBreak("making it public");
+    if (tierIds.length) {
+      const own = await tx
+        .select({ id: tiers.id })
+        .from(tiers)
+        .where(and(eq(tiers.creatorId, post.creatorId), inArray(tiers.id, tierIds)));
+      if (own.length !== tierIds.length) {
+        throw new AppError(AppErrorCode.INVALID_INPUT, "Choose among your own tiers.", { field: "tierIds" });
+      }
     }
-  }
-  await ctx.db.transaction(async (tx) => {
     await tx
       .update(posts)
       .set({
@@ -71,8 +77,9 @@ export async function setPostAccess(ctx: ServiceContext, input: z.input<typeof s
       .where(eq(posts.id, post.id));
     await tx.delete(postTiers).where(eq(postTiers.postId, post.id));
     if (tierIds.length) await tx.insert(postTiers).values(tierIds.map((tierId) => ({ postId: post.id, tierId })));
+    return post.id;
   });
-  return getPostAccess(ctx, { postId: post.id });
+  return getPostAccess(ctx, { postId });
 }
 
 /** The level new posts start with. */

@@ -15,6 +15,7 @@ import { requireOwnCreator } from "../creators";
 import { syncPostMedia } from "../media/files";
 import { derived } from "./derived";
 import { postErrors } from "./errors";
+import { recipientsOf } from "./notifications";
 import { applyPublish } from "./publish";
 import { freeSlug, withSlugRetry } from "./slugs";
 import {
@@ -125,6 +126,25 @@ export async function publishPost(ctx: ServiceContext, input: z.input<typeof pub
   // Deleted between the two reads: what the editor shows is no longer there to publish.
   if (!published) throw postErrors.changedElsewhere();
   return published;
+}
+
+export type PublishReport = Pick<PostRow, "id" | "version" | "updatedAt" | "slug" | "status" | "publishedAt"> & {
+  /** How many members this publish emails; null when it emails no one (not a first publish, or emails off). */
+  emailing: number | null;
+};
+
+/**
+ * The editor's Publish: publishes, and says how many members are being emailed, counted from the
+ * same list the email job sends to. Only a first publish with emails on sends any (notifications.ts).
+ */
+export async function publishPostAndReport(ctx: ServiceContext, input: z.input<typeof publishPostInput>): Promise<PublishReport> {
+  const data = publishPostInput.parse(input);
+  const before = await ownPost(ctx, data.id);
+  const published = await publishPost(ctx, data);
+  const { id, version, updatedAt, slug, status, publishedAt } = published;
+  const emails = before.publishedAt === null && published.notifyMembers;
+  const emailing = emails ? (await recipientsOf(ctx.db, published.creatorId, ctx.now)).length : null;
+  return { id, version, updatedAt, slug, status, publishedAt, emailing };
 }
 
 /** Update: a published post's pending changes become the live text. */

@@ -14,5 +14,18 @@ export const postErrors = {
     new AppError(AppErrorCode.CONFLICT, "This post was changed somewhere else since you opened it. Reload it and try again."),
   untitled: (before: "publishing" | "scheduling it") =>
     new AppError(AppErrorCode.INVALID_INPUT, `Give your post a title before ${before}.`, { field: "title" }),
+  /**
+   * NOTE: a public post shows everything, so a paywall break in it would give the part below it to
+   * everyone. Refused wherever text goes live (publish, Update, schedule, the scheduled publish, a
+   * live post made public), on the field the fix is on: who can read it.
+   */
+  publicWithBreak: (action: "publishing" | "updating" | "scheduling it" | "making it public") =>
+    new AppError(
+      AppErrorCode.INVALID_INPUT,
+      action === "making it public"
+        ? "This post has a paywall break, so making it public would show everyone what is below the break. Remove the break first, or keep it for members."
+        : `This post is public, so everyone could read what is below the paywall break. Choose who can read it in Settings, or remove the break, before ${action}.`,
+      { field: "access" },
+    ),
   revisionNotFound: () => new AppError(AppErrorCode.NOT_FOUND, "This revision does not exist."),
 };

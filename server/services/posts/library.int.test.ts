@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { posts, postTags, tags } from "@/db/schema";
 import { AppErrorCode } from "@/lib/errors";
-import { createCreator, createPost, docWithText } from "@/server/testing/factories";
+import { createCreator, createPost, createTier, docWithText } from "@/server/testing/factories";
 import { serviceContext, testDb } from "@/test/db";
 import { caught, TECHNICAL_DETAIL } from "@/test/errors";
 import { bulkAddTag, bulkArchive, bulkTrash, listLibrary } from "./library";
@@ -48,6 +48,27 @@ describe("posts library", () => {
     const trash = await listLibrary(as(), { trashed: true });
     expect(titles(trash)).toEqual(["Trashed"]);
     expect(trash.items[0]!.purgeAt!.getTime() - trash.items[0]!.deletedAt!.getTime()).toBe(30 * DAY);
+  });
+
+  it("shows who can read each post, with its tiers, and filters by it with counts that follow", async () => {
+    const { creator, as } = await library();
+    const silver = await createTier(testDb(), { creator, name: "Silver", monthlyPrice: 500 });
+    const gold = await createTier(testDb(), { creator, name: "Gold", monthlyPrice: 1500 });
+    await createPost(testDb(), { creator, title: "Open letter", publish: true });
+    await createPost(testDb(), { creator, title: "Members' notes", access: "members" });
+    await createPost(testDb(), { creator, title: "Gold and Silver", access: "tiers", tierIds: [gold.id, silver.id], publish: true });
+
+    const all = await listLibrary(as(), {});
+    const byTitle = new Map(all.items.map((item) => [item.title, item]));
+    expect(byTitle.get("Open letter")).toMatchObject({ access: "public", tiers: [] });
+    expect(byTitle.get("Members' notes")).toMatchObject({ access: "members", tiers: [] });
+    // In the creator's order of tiers, whatever order they were ticked in.
+    expect(byTitle.get("Gold and Silver")!.tiers.map((tier) => tier.name)).toEqual(["Silver", "Gold"]);
+
+    const gated = await listLibrary(as(), { access: ["members", "tiers"] });
+    expect(titles(gated).sort()).toEqual(["Gold and Silver", "Members' notes"]);
+    expect(gated.counts).toMatchObject({ all: 2, draft: 1, published: 1 });
+    expect(titles(await listLibrary(as(), { access: ["public"] }))).toEqual(["Open letter"]);
   });
 
   it("shows when scheduled posts go out, and sorts them by that time", async () => {

@@ -2,7 +2,7 @@
 // status, the trash listing, and bulk actions on a selection.
 import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { posts, postTags, tags } from "@/db/schema";
+import { posts, postTags, postTiers, tags, tiers } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import {
   bulkAddTagInput,
@@ -38,7 +38,10 @@ export type LibraryItem = {
   /** When a trashed post is deleted for good. */
   purgeAt: Date | null;
   tags: { id: string; name: string }[];
+  /** The tiers chosen for a "tiers" or "early access" post, in the creator's order; empty otherwise. */
+  tiers: { id: string; name: string }[];
 };
+
 
 export type LibraryCounts = Record<LibraryStatus | "all" | "trash", number>;
 export type LibraryPage = { items: LibraryItem[]; nextCursor: string | null; counts: LibraryCounts };
@@ -127,6 +130,7 @@ export async function listLibrary(ctx: ServiceContext, input: LibraryListInput):
     eq(posts.creatorId, creator.id),
     searchCondition(data.q),
     data.kind?.length ? inArray(posts.kind, data.kind) : undefined,
+    data.access?.length ? inArray(posts.access, data.access) : undefined,
     data.tagIds?.length
       ? sql`exists (select 1 from ${postTags} where ${postTags.postId} = ${posts.id} and ${inArray(postTags.tagId, data.tagIds)})`
       : undefined,
@@ -175,7 +179,7 @@ export async function listLibrary(ctx: ServiceContext, input: LibraryListInput):
       ? encodeCursor({ sort: data.sort, trashed: data.trashed, key: last.sortKey, id: last.id })
       : null;
 
-  const [tagRows, counts] = await Promise.all([
+  const [tagRows, tierRows, counts] = await Promise.all([
     page.length
       ? ctx.db
           .select({ postId: postTags.postId, id: tags.id, name: tags.name })
@@ -184,6 +188,7 @@ export async function listLibrary(ctx: ServiceContext, input: LibraryListInput):
           .where(inArray(postTags.postId, page.map((p) => p.id)))
           .orderBy(asc(tags.name))
       : Promise.resolve([]),
+    tiersOf(ctx, page.filter((p) => p.access === "tiers" || p.access === "early_access").map((p) => p.id)),
     countByStatus(ctx, facets, trashCutoff),
   ]);
   const tagsByPost = new Map<string, { id: string; name: string }[]>();
@@ -194,10 +199,25 @@ export async function listLibrary(ctx: ServiceContext, input: LibraryListInput):
       ...item,
       purgeAt: item.deletedAt ? new Date(item.deletedAt.getTime() + TRASH_RETENTION_MS) : null,
       tags: tagsByPost.get(item.id) ?? [],
+      tiers: tierRows.get(item.id) ?? [],
     })),
     nextCursor,
     counts,
   };
+}
+
+/** The chosen tiers of each of `postIds`, in the creator's order. */
+async function tiersOf(ctx: ServiceContext, postIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+  const byPost = new Map<string, { id: string; name: string }[]>();
+  if (postIds.length === 0) return byPost;
+  const rows = await ctx.db
+    .select({ postId: postTiers.postId, id: tiers.id, name: tiers.name })
+    .from(postTiers)
+    .innerJoin(tiers, eq(tiers.id, postTiers.tierId))
+    .where(inArray(postTiers.postId, postIds))
+    .orderBy(asc(tiers.position), asc(tiers.createdAt));
+  for (const { postId, id, name } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { id, name }]);
+  return byPost;
 }
 
 async function countByStatus(ctx: ServiceContext, facets: SQL | undefined, trashCutoff: Date): Promise<LibraryCounts> {

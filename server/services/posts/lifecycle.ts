@@ -7,12 +7,13 @@ import type { Db } from "@/db/client";
 import { creators, postMedia, posts, postTags, postTiers } from "@/db/schema";
 import { AppError, AppErrorCode, isAppError } from "@/lib/errors";
 import { MAX_SCHEDULE_AHEAD_DAYS, TRASH_RETENTION_DAYS, type PostTransitionInput } from "@/lib/schemas/post-lifecycle";
+import { hasPaywallBreak } from "@/lib/document/teaser";
 import { requestScheduledPublish } from "../../jobs/queues";
 import type { ServiceContext } from "../context";
 import { postErrors } from "./errors";
 import { applyPublish } from "./publish";
 import { freeSlug, withSlugRetry } from "./slugs";
-import { ownPost, ownPosts, type PostRow, type PostStatus } from "./store";
+import { draftText, ownPost, ownPosts, type PostRow, type PostStatus } from "./store";
 
 type PostChanges = Partial<typeof posts.$inferInsert>;
 
@@ -102,6 +103,7 @@ export async function schedulePost(
         : "This post is archived. Move it back to drafts before scheduling it.",
     changes: (post) => {
       if (!post.title.trim()) throw postErrors.untitled("scheduling it");
+      if (post.access === "public" && hasPaywallBreak(draftText(post).document)) throw postErrors.publicWithBreak("scheduling it");
       return { status: "scheduled", scheduledAt: at };
     },
   });
@@ -283,9 +285,10 @@ export async function publishScheduledPost(db: Db, postId: string, now: Date): P
     const published = await applyPublish(db, { id: postId }, now, owner.userId, { scheduled: true });
     return published && pick(published);
   } catch (error) {
-    if (!(isAppError(error) && error.field === "title")) throw error;
-    // The title was cleared after scheduling: nothing untitled goes out. Back to the drafts (where
-    // the creator sees it was not published), or every sweep would try it again.
+    if (!(isAppError(error) && (error.field === "title" || error.field === "access"))) throw error;
+    // The title was cleared, or a paywall break added to a public post, after scheduling: nothing
+    // untitled, and nothing gated, goes out to everyone. Back to the drafts (where the creator sees
+    // it was not published, and the editor says why), or every sweep would try it again.
     await db
       .update(posts)
       .set({ status: "draft", scheduledAt: null, version: sql`${posts.version} + 1`, updatedAt: now })

@@ -3,14 +3,16 @@
 // for that member, and each claimed in `notification_deliveries` (for a lease) before it goes out.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, eq, gt, gte, isNull, lt, ne, notExists, or, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emailOptOuts, memberships, notificationDeliveries, postMedia, postNotifications, posts, users } from "@/db/schema";
+import { notificationDeliveries, postMedia, postNotifications, posts } from "@/db/schema";
 import { siteOrigin } from "../../http/site-origin";
-import { isEntitlementLive, loadAccessViewer } from "../access/policy";
+import { log } from "../../observability/log";
+import { loadAccessViewer } from "../access/policy";
 import type { ServiceContext } from "../context";
 import { sendMail } from "../mail";
 import { EMAIL_MEDIA_TTL_MS, signMediaUrlsInHtml } from "../media/signed-url";
+import { liveMembersOf } from "../memberships/audience";
 import { unsubscribeToken } from "../memberships/email-preferences";
 import { postNotificationMessage } from "./notification-email";
 import { getReadablePostWithText } from "./reads";
@@ -45,24 +47,9 @@ export async function recordFirstPublish(tx: Db, post: { id: string; notifyMembe
 type Recipient = { userId: string; email: string };
 
 /** Members whose membership grants membership now and who did not turn this creator's emails off. */
-async function recipientsOf(db: Db, creatorId: string, now: Date): Promise<Recipient[]> {
-  const rows = await db
-    .select({ userId: memberships.userId, email: users.email, status: memberships.status, currentPeriodEnd: memberships.currentPeriodEnd })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.creatorId, creatorId),
-        ne(memberships.status, "expired"),
-        notExists(
-          db
-            .select({ userId: emailOptOuts.userId })
-            .from(emailOptOuts)
-            .where(and(eq(emailOptOuts.userId, memberships.userId), eq(emailOptOuts.creatorId, creatorId))),
-        ),
-      ),
-    );
-  return rows.filter((row) => isEntitlementLive(row, now)).map(({ userId, email }) => ({ userId, email }));
+export async function recipientsOf(db: Db, creatorId: string, now: Date): Promise<Recipient[]> {
+  const members = await liveMembersOf(db, creatorId, now);
+  return members.filter((member) => !member.emailsOff).map(({ userId, email }) => ({ userId, email }));
 }
 
 /**
@@ -240,8 +227,9 @@ export async function retryOpenNotifications(db: Db, now: Date): Promise<void> {
     )
     .limit(100);
   for (const { postId } of open) {
+    // One post's failure does not stop the others; the next sweep tries it again.
     await deliverPostNotifications(db, postId, now).catch((error: unknown) =>
-      console.error(`[jobs] notifying members of post ${postId}:`, error instanceof Error ? error.message : error),
+      log.error({ err: error, postId }, "could not notify the members of a post; the next sweep tries again"),
     );
   }
 }

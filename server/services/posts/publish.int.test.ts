@@ -87,7 +87,7 @@ describe("one publish path", () => {
     const at = new Date(first.getTime() + 2 * HOUR);
     const own = (now: Date) => asCreator(creator, now);
     const editedThenUnpublished = async () => {
-      const post = await createPost(db, { creator, title: "Before", document: docWithPaywall("Old teaser.", "Old body."), publish: true, now: first });
+      const post = await createPost(db, { creator, title: "Before", document: docWithPaywall("Old teaser.", "Old body."), access: "members", publish: true, now: first });
       const edited = await savePost(own(later), { id: post.id, baseVersion: post.version, title: "After", document: docWithPaywall("New teaser.", "New body.") });
       return unpublishPost(own(later), { id: post.id, baseVersion: edited.version });
     };

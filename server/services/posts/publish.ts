@@ -6,6 +6,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { posts } from "@/db/schema";
+import { hasPaywallBreak } from "@/lib/document/teaser";
 import { requestMemberNotifications } from "../../jobs/queues";
 import { syncPostMedia } from "../media/files";
 import { derived } from "./derived";
@@ -37,7 +38,8 @@ function isDue(post: PostRow, now: Date): boolean {
  * Returns null when a guard of `options` does not match, so a job that runs twice publishes once.
  * A first publish (never an Update or a republish: `publishedAt` survives an unpublish) records in
  * the same transaction that members are to be emailed, and queues that job after the commit.
- * Throws INVALID_INPUT (field `title`) for an untitled post, NOT_FOUND for a missing one.
+ * Throws INVALID_INPUT for an untitled post (field `title`) and for a public post with a paywall
+ * break (field `access`: everyone would read below the break), NOT_FOUND for a missing one.
  */
 export async function applyPublish(
   db: Db,
@@ -54,6 +56,9 @@ export async function applyPublish(
     if (options.baseVersion !== undefined && current.version !== options.baseVersion) throw postErrors.changedElsewhere();
     const text = draftText(current);
     if (!text.title.trim()) throw postErrors.untitled("publishing");
+    if (current.access === "public" && hasPaywallBreak(text.document)) {
+      throw postErrors.publicWithBreak(current.status === "published" ? "updating" : "publishing");
+    }
     const [published] = await tx
       .update(posts)
       .set({

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/field";
 import { LocalTime } from "@/app/_components/local-time";
+import { membershipStateWord } from "@/app/_components/membership-state";
 import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 import { formatMoney } from "@/lib/money";
@@ -16,8 +17,6 @@ import type { MyMembership } from "@/server/services/memberships/change";
 import { EmailToggle } from "./email-toggle";
 
 type TierChoice = { id: string; name: string; monthlyPrice: number; currency: string; full: boolean };
-
-const STATUS = { active: "Active", cancelling: "Cancelled", past_due: "Payment failed", expired: "Ended" } as const;
 
 export function MembershipCard({ membership: m, tiers, emailsOn }: { membership: MyMembership; tiers: TierChoice[]; emailsOn: boolean }) {
   const trpc = useTRPC();
@@ -46,12 +45,12 @@ export function MembershipCard({ membership: m, tiers, emailsOn }: { membership:
             {m.tier.name} · {m.priceLabel}
           </p>
         </div>
-        <span className="rounded-full bg-paper px-2 py-0.5 text-sm font-medium">{STATUS[m.status]}</span>
+        <span className="rounded-full bg-paper px-2 py-0.5 text-sm font-medium">{membershipStateWord(m.status, m.live)}</span>
       </div>
       <p className="mt-2 text-sm text-muted" aria-live="polite">
         {m.status === "cancelling" && m.currentPeriodEnd && (
           <>
-            Your access ends on <LocalTime date={m.currentPeriodEnd} withTime />. You will not be charged again.
+            Your access {m.live ? "ends" : "ended"} on <LocalTime date={m.currentPeriodEnd} withTime />. You will not be charged again.
           </>
         )}
         {m.status === "active" && m.currentPeriodEnd && (

@@ -5,11 +5,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { FormError } from "@/app/_components/field";
 import { LocalTime } from "@/app/_components/local-time";
+import { membershipStateWord } from "@/app/_components/membership-state";
 import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 import { formatMoney } from "@/lib/money";
-
-const STATUS = { active: "Active", cancelling: "Cancelling", past_due: "Past due", expired: "Ended", lapsed: "Lapsed" } as const;
 
 export function MembersList() {
   const trpc = useTRPC();
@@ -70,7 +69,14 @@ export function MembersList() {
                     {m.name && <span className="text-muted">{m.email}</span>}
                   </td>
                   <td className="px-4 py-2">{m.tierName}</td>
-                  <td className="px-4 py-2">{STATUS[m.status]}</td>
+                  <td className="px-4 py-2">
+                    {membershipStateWord(m.status)}
+                    {m.status === "cancelling" && m.currentPeriodEnd && (
+                      <span className="block text-muted">
+                        access until <LocalTime date={m.currentPeriodEnd} />
+                      </span>
+                    )}
+                  </td>
                   <td className="px-4 py-2">
                     <LocalTime date={m.since} />
                   </td>

@@ -16,31 +16,31 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
   });
   if (!post) notFound();
   return (
-    <PostEditor
-      // A different post (or the same one after "Keep both" opens the copy) starts a fresh editor.
-      key={post.id}
-      handle={creator.handle}
-      post={{
-        id: post.id,
-        title: post.draftTitle,
-        document: post.draftDocument,
-        version: post.version,
-        status: post.status,
-        scheduledAt: post.scheduledAt,
-        slug: post.slug,
-        updatedAt: post.updatedAt,
-        hasPendingChanges: post.hasPendingChanges,
-        settings: {
+      <PostEditor
+        // A different post (or the same one after "Keep both" opens the copy) starts a fresh editor.
+        key={post.id}
+        handle={creator.handle}
+        post={{
+          id: post.id,
+          title: post.draftTitle,
+          document: post.draftDocument,
+          version: post.version,
+          status: post.status,
+          scheduledAt: post.scheduledAt,
           slug: post.slug,
-          slugLocked: post.publishedAt !== null,
-          teaserMode: post.teaserMode,
-          previewText: post.previewText,
-          coverMediaId: post.coverMediaId,
-          commentsEnabled: post.commentsEnabled,
-          notifyMembers: post.notifyMembers,
-          tags: post.tags,
-        },
-      }}
-    />
+          updatedAt: post.updatedAt,
+          hasPendingChanges: post.hasPendingChanges,
+          settings: {
+            slug: post.slug,
+            slugLocked: post.publishedAt !== null,
+            teaserMode: post.teaserMode,
+            previewText: post.previewText,
+            coverMediaId: post.coverMediaId,
+            commentsEnabled: post.commentsEnabled,
+            notifyMembers: post.notifyMembers,
+            tags: post.tags,
+          },
+        }}
+      />
   );
 }

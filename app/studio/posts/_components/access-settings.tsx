@@ -1,17 +1,13 @@
 "use client";
-// Who may read a post and what the others see. Self-contained: loads the post's settings and the
-// creator's tiers, saves through postAccess.set; the editor mounts it in its settings panel.
-
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Button } from "@/app/_components/button";
-import { FormError, TextAreaField } from "@/app/_components/field";
-import { useTRPC } from "@/app/_lib/trpc";
-import { fieldError, uiError } from "@/app/_lib/trpc-errors";
+// Who may read a post and what the others see: the access policy's own choices as form fields.
+// Controlled by the settings panel, which saves them with the rest of the settings in one go.
+import { useId, type Ref } from "react";
+import { TextAreaField } from "@/app/_components/field";
+import { fieldError, type UiError } from "@/app/_lib/trpc-errors";
 import type { AccessLevel } from "@/lib/schemas/post-access";
 
 const LEVELS: { value: AccessLevel; label: string; hint: string }[] = [
-  { value: "public", label: "Public", hint: "Everyone can read it." },
+  { value: "public", label: "Public", hint: "Everyone can read it, the part below a paywall break too." },
   { value: "members", label: "All members", hint: "Free and paid members." },
   { value: "paid", label: "Paid members", hint: "Members of any paid tier." },
   { value: "tiers", label: "Selected tiers", hint: "Only the tiers you tick." },
@@ -24,79 +20,65 @@ const TEASERS = [
   { value: "none", label: "No preview" },
 ] as const;
 
+export type AccessValues = {
+  access: AccessLevel;
+  tierIds: string[];
+  /** The `datetime-local` text, in the browser's zone. */
+  publicAt: string;
+  teaserMode: "auto" | "custom" | "none";
+  previewText: string;
+};
+
+export type TierOption = { id: string; name: string; status: "draft" | "published" | "archived" };
+
 /** `datetime-local` speaks the browser's zone; the server stores UTC. */
-function toLocalInput(date: Date | null): string {
+export function toLocalInput(date: Date | null): string {
   if (!date) return "";
   const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
 }
 
-export function AccessSettings({ postId }: { postId: string }) {
-  const trpc = useTRPC();
-  const settings = useQuery(trpc.post.access.get.queryOptions({ postId }));
-  const tiers = useQuery(trpc.membership.tiers.list.queryOptions());
-  if (settings.isPending || tiers.isPending) return <p className="text-sm text-muted" role="status">Loading access settings…</p>;
-  if (settings.isError) return <FormError message={uiError(settings.error).message} />;
-  // Remounted when the saved settings change, so the form always starts from what is stored.
-  return <AccessForm key={settings.dataUpdatedAt} initial={settings.data} tiers={tiers.data ?? []} />;
+export function usesTiers(access: AccessLevel): boolean {
+  return access === "tiers" || access === "early_access";
 }
 
-type Settings = { postId: string; access: AccessLevel; tierIds: string[]; publicAt: Date | null; teaserMode: "auto" | "custom" | "none"; previewText: string };
-type TierOption = { id: string; name: string; status: "draft" | "published" | "archived" };
-
-function AccessForm({ initial, tiers }: { initial: Settings; tiers: TierOption[] }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const postId = initial.postId;
-  const [access, setAccess] = useState<AccessLevel>(initial.access);
-  const [tierIds, setTierIds] = useState<string[]>(initial.tierIds);
-  const [publicAt, setPublicAt] = useState(() => toLocalInput(initial.publicAt));
-  const [teaserMode, setTeaserMode] = useState(initial.teaserMode);
-  const [previewText, setPreviewText] = useState(initial.previewText);
-  const [dirty, setDirty] = useState(false);
-  const [justSaved, setJustSaved] = useState(false);
-
-  const save = useMutation(
-    trpc.post.access.set.mutationOptions({
-      onSuccess: (saved) => {
-        setDirty(false);
-        setJustSaved(true);
-        queryClient.setQueryData(trpc.post.access.get.queryKey({ postId }), saved);
-      },
-    }),
-  );
-  const error = save.error ? uiError(save.error) : null;
-  const touch = () => {
-    setDirty(true);
-    setJustSaved(false);
-    save.reset();
-  };
-
+export function AccessFields({
+  values,
+  tiers,
+  error,
+  onChange,
+  firstChoiceRef,
+  postId,
+}: {
+  values: AccessValues;
+  tiers: TierOption[];
+  error: UiError | null;
+  onChange: (patch: Partial<AccessValues>) => void;
+  /** The checked level, focused when the creator came here to change who can read the post. */
+  firstChoiceRef?: Ref<HTMLInputElement>;
+  postId: string;
+}) {
+  const id = useId();
+  const { access, tierIds, publicAt, teaserMode, previewText } = values;
   const ownTiers = tiers.filter((t) => t.status !== "archived" || tierIds.includes(t.id));
-  const usesTiers = access === "tiers" || access === "early_access";
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate({ postId, access, tierIds: usesTiers ? tierIds : [], publicAt: publicAt ? new Date(publicAt) : null, teaserMode, previewText });
-  }
+  const accessError = fieldError(error, "access");
+  const tiersError = fieldError(error, "tierIds");
+  const publicAtError = fieldError(error, "publicAt");
 
   return (
-    <form onSubmit={submit} className="space-y-5" aria-label="Access" noValidate>
-      <FormError message={error && !error.field && Object.keys(error.fieldErrors).length === 0 ? error.message : null} />
-      <fieldset>
+    <div className="space-y-5">
+      <fieldset aria-describedby={accessError ? `${id}-access-error` : undefined}>
         <legend className="text-sm font-semibold">Who can read this post</legend>
         <div className="mt-2 space-y-2">
           {LEVELS.map((level) => (
             <label key={level.value} className="flex items-start gap-2">
               <input
+                ref={access === level.value ? firstChoiceRef : undefined}
                 type="radio"
-                name="access"
+                name={`${id}-access`}
                 className="mt-1"
                 checked={access === level.value}
-                onChange={() => {
-                  setAccess(level.value);
-                  touch();
-                }}
+                onChange={() => onChange({ access: level.value })}
               />
               <span>
                 <span className="font-medium">{level.label}</span>
@@ -105,9 +87,14 @@ function AccessForm({ initial, tiers }: { initial: Settings; tiers: TierOption[]
             </label>
           ))}
         </div>
+        {accessError && (
+          <p id={`${id}-access-error`} role="alert" className="mt-2 text-sm text-danger">
+            {accessError}
+          </p>
+        )}
       </fieldset>
-      {usesTiers && (
-        <fieldset aria-describedby="access-tiers-error">
+      {usesTiers(access) && (
+        <fieldset aria-describedby={tiersError ? `${id}-tiers-error` : undefined}>
           <legend className="text-sm font-semibold">Tiers</legend>
           {ownTiers.length === 0 ? (
             <p className="mt-1 text-sm text-muted">
@@ -120,10 +107,7 @@ function AccessForm({ initial, tiers }: { initial: Settings; tiers: TierOption[]
                   <input
                     type="checkbox"
                     checked={tierIds.includes(tier.id)}
-                    onChange={(e) => {
-                      setTierIds(e.target.checked ? [...tierIds, tier.id] : tierIds.filter((id) => id !== tier.id));
-                      touch();
-                    }}
+                    onChange={(e) => onChange({ tierIds: e.target.checked ? [...tierIds, tier.id] : tierIds.filter((t) => t !== tier.id) })}
                   />
                   {tier.name}
                   {tier.status !== "published" && <span className="text-xs text-muted">({tier.status})</span>}
@@ -131,30 +115,32 @@ function AccessForm({ initial, tiers }: { initial: Settings; tiers: TierOption[]
               ))}
             </div>
           )}
-          <p id="access-tiers-error" className="text-sm text-danger" role="alert">
-            {fieldError(error, "tierIds")}
-          </p>
+          {tiersError && (
+            <p id={`${id}-tiers-error`} className="mt-1 text-sm text-danger" role="alert">
+              {tiersError}
+            </p>
+          )}
         </fieldset>
       )}
       {access === "early_access" && (
         <div className="space-y-1">
-          <label htmlFor="access-public-at" className="block text-sm font-semibold">
+          <label htmlFor={`${id}-public-at`} className="block text-sm font-semibold">
             Public from
           </label>
           <input
-            id="access-public-at"
+            id={`${id}-public-at`}
             type="datetime-local"
             value={publicAt}
-            onChange={(e) => {
-              setPublicAt(e.target.value);
-              touch();
-            }}
-            aria-invalid={fieldError(error, "publicAt") ? true : undefined}
+            onChange={(e) => onChange({ publicAt: e.target.value })}
+            aria-invalid={publicAtError ? true : undefined}
+            aria-describedby={publicAtError ? `${id}-public-at-error` : undefined}
             className="block rounded-lg border border-line bg-card px-3 py-2"
           />
-          <p className="text-sm text-danger" role="alert">
-            {fieldError(error, "publicAt")}
-          </p>
+          {publicAtError && (
+            <p id={`${id}-public-at-error`} className="text-sm text-danger" role="alert">
+              {publicAtError}
+            </p>
+          )}
         </div>
       )}
       {access !== "public" && (
@@ -163,15 +149,7 @@ function AccessForm({ initial, tiers }: { initial: Settings; tiers: TierOption[]
           <div className="mt-2 space-y-1">
             {TEASERS.map((t) => (
               <label key={t.value} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="teaserMode"
-                  checked={teaserMode === t.value}
-                  onChange={() => {
-                    setTeaserMode(t.value);
-                    touch();
-                  }}
-                />
+                <input type="radio" name={`${id}-teaser`} checked={teaserMode === t.value} onChange={() => onChange({ teaserMode: t.value })} />
                 {t.label}
               </label>
             ))}
@@ -182,27 +160,16 @@ function AccessForm({ initial, tiers }: { initial: Settings; tiers: TierOption[]
                 label="Preview text"
                 rows={3}
                 value={previewText}
-                onChange={(e) => {
-                  setPreviewText(e.target.value);
-                  touch();
-                }}
+                onChange={(e) => onChange({ previewText: e.target.value })}
                 error={fieldError(error, "previewText")}
               />
             </div>
           )}
         </fieldset>
       )}
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={save.isPending || !dirty}>
-          {save.isPending ? "Saving…" : "Save access"}
-        </Button>
-        <span className="text-sm text-muted" aria-live="polite">
-          {justSaved ? "Saved" : dirty ? "Unsaved changes" : ""}
-        </span>
-        <a href={`/studio/posts/${postId}/view-as`} className="ml-auto text-sm text-accent-strong underline">
-          View as…
-        </a>
-      </div>
-    </form>
+      <a href={`/studio/posts/${postId}/view-as`} className="inline-block text-sm text-accent-strong underline">
+        View as a reader…
+      </a>
+    </div>
   );
 }

@@ -15,7 +15,7 @@ export function EditorDialog({
   /** Omit when the dialog must be answered (a conflict); Escape then does nothing. */
   onClose?: () => void;
   children: ReactNode;
-  size?: "wide" | "side";
+  size?: "wide" | "side" | "narrow";
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -30,7 +30,7 @@ export function EditorDialog({
   const frame =
     size === "side"
       ? "ml-auto mr-0 h-dvh max-h-dvh w-full max-w-xl rounded-none sm:rounded-l-2xl"
-      : "m-auto max-h-[92dvh] w-[calc(100%-1.5rem)] max-w-5xl rounded-2xl";
+      : `m-auto max-h-[92dvh] w-[calc(100%-1.5rem)] rounded-2xl ${size === "narrow" ? "max-w-lg" : "max-w-5xl"}`;
 
   return (
     <dialog

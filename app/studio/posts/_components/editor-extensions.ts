@@ -1,6 +1,7 @@
 // The browser editor's extension list: the document schema from lib/document plus what only the
 // editor needs (placeholder, "/" menu, markdown paste, in-editor views of spoilers, the paywall
-// break, images and galleries). Node views change how a node looks while editing, never the schema.
+// break with who can read below it, images and galleries). Node views change how a node looks
+// while editing, never the schema.
 import type { Extensions, AnyExtension } from "@tiptap/core";
 import { Placeholder } from "@tiptap/extensions";
 import { Markdown } from "@tiptap/markdown";
@@ -9,6 +10,7 @@ import { documentExtensions } from "@/lib/document/extensions";
 import { galleryNodeView } from "./editor/gallery-view";
 import { ImageView } from "./editor/image-view";
 import { MarkdownPaste } from "./editor/markdown-paste";
+import { paywallNodeView } from "./editor/paywall-view";
 import { LinkShortcut, SlashCommandExtension } from "./editor/slash-commands";
 
 function spoilerView() {
@@ -24,19 +26,10 @@ function spoilerView() {
   return { dom, contentDOM };
 }
 
-function paywallView() {
-  const dom = document.createElement("div");
-  dom.className = "editor-paywall";
-  dom.setAttribute("role", "separator");
-  dom.setAttribute("aria-label", "Paywall break: readers without access see only what is above");
-  dom.textContent = "Paywall break: members only below";
-  return { dom };
-}
-
 // Same names, so the schema is unchanged; only the editing view differs.
 const editorViews: Record<string, (extension: AnyExtension) => AnyExtension> = {
   spoiler: (extension) => extension.extend({ addNodeView: () => spoilerView }),
-  paywallBreak: (extension) => extension.extend({ addNodeView: () => paywallView }),
+  paywallBreak: (extension) => extension.extend({ addNodeView: paywallNodeView }),
   image: (extension) => extension.extend({ addNodeView: () => ReactNodeViewRenderer(ImageView) }),
   gallery: (extension) => extension.extend({ addNodeView: galleryNodeView }),
 };

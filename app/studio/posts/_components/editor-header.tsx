@@ -1,8 +1,11 @@
 "use client";
-// The editor's sticky bar: the save status, and the buttons that save, preview, schedule and
-// publish. Each piece subscribes to the part of the save queue it shows, so a status change
-// re-renders the status line, not the bar.
+// The editor's sticky bar: the save status, who can read the post (one click from changing it),
+// and the buttons that save, preview, schedule and publish. Each piece subscribes to the part of
+// the save queue it shows, so a status change re-renders the status line, not the bar.
+import type { Ref } from "react";
 import { Button } from "@/app/_components/button";
+import { audienceLabel } from "./audience";
+import { useEditorAudience } from "./post-audience";
 import { SaveStatus } from "./save-status";
 import { ScheduleDialog } from "./schedule-dialog";
 import { useSaveQueueState, type SaveQueue } from "./use-save-queue";
@@ -20,6 +23,24 @@ function ViewPost({ queue, handle }: { queue: SaveQueue; handle: string }) {
   );
 }
 
+/** Who can read the post, as a button that opens the settings at that choice. */
+function AccessButton() {
+  const { audience, chooseAccess } = useEditorAudience();
+  const open = audience?.access === "public";
+  return (
+    <button
+      type="button"
+      onClick={chooseAccess}
+      className="inline-flex max-w-full items-center gap-1.5 rounded-full border border-line bg-card px-3 py-1 text-sm hover:border-muted"
+    >
+      <span aria-hidden className={`inline-block size-2 shrink-0 rounded-full ${open ? "bg-ok" : "bg-accent"}`} />
+      <span className="shrink-0 text-muted">Who can read:</span>
+      <span className="truncate font-medium">{audience ? audienceLabel(audience) : "…"}</span>
+      <span className="sr-only"> (change)</span>
+    </button>
+  );
+}
+
 function SaveButton({ queue, published }: { queue: SaveQueue; published: boolean }) {
   const saving = useSaveQueueState(queue, (state) => state.saving);
   return (
@@ -29,7 +50,9 @@ function SaveButton({ queue, published }: { queue: SaveQueue; published: boolean
   );
 }
 
-function Schedule({ queue }: { queue: SaveQueue }) {
+export type ScheduleHandle = { open: () => void };
+
+function Schedule({ queue, scheduleRef }: { queue: SaveQueue; scheduleRef: Ref<ScheduleHandle> }) {
   const postId = useSaveQueueState(queue, (state) => state.postId);
   const version = useSaveQueueState(queue, (state) => state.version);
   const scheduledAt = useSaveQueueState(queue, (state) => state.scheduledAt);
@@ -37,6 +60,7 @@ function Schedule({ queue }: { queue: SaveQueue }) {
   if (!postId) return null;
   return (
     <ScheduleDialog
+      ref={scheduleRef}
       postId={postId}
       version={version}
       scheduledAt={scheduledAt}
@@ -46,10 +70,10 @@ function Schedule({ queue }: { queue: SaveQueue }) {
   );
 }
 
-function PublishButton({ queue }: { queue: SaveQueue }) {
+function PublishButton({ queue, onPublish }: { queue: SaveQueue; onPublish: () => void }) {
   const publishing = useSaveQueueState(queue, (state) => state.running === "publish");
   return (
-    <Button onClick={() => void queue.publish()} disabled={publishing}>
+    <Button onClick={onPublish} disabled={publishing}>
       {publishing ? "Publishing…" : "Publish"}
     </Button>
   );
@@ -58,21 +82,29 @@ function PublishButton({ queue }: { queue: SaveQueue }) {
 export function EditorHeader({
   queue,
   handle,
+  scheduleRef,
   onHistory,
   onSettings,
   onPreview,
+  onPublish,
 }: {
   queue: SaveQueue;
   handle: string;
+  scheduleRef: Ref<ScheduleHandle>;
   onHistory: () => void;
   onSettings: () => void;
   onPreview: () => void;
+  /** Opens the publish step (it says who the post reaches before anything goes out). */
+  onPublish: () => void;
 }) {
   const published = useSaveQueueState(queue, (state) => state.lifecycle === "published");
   return (
-    <div className="sticky top-0 z-10 -mx-5 flex flex-wrap items-center justify-between gap-3 border-b border-line bg-paper/95 px-5 py-3 backdrop-blur">
-      <StatusLine queue={queue} />
-      <div className="flex flex-wrap items-center gap-2">
+    <div className="sticky top-0 z-10 -mx-5 space-y-2 border-b border-line bg-paper/95 px-5 py-3 backdrop-blur">
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+        <StatusLine queue={queue} />
+        <AccessButton />
+      </div>
+      <div className="flex flex-wrap items-center justify-end gap-2">
         {published && <ViewPost queue={queue} handle={handle} />}
         <Button variant="ghost" onClick={onHistory}>
           History
@@ -84,8 +116,8 @@ export function EditorHeader({
           Preview
         </Button>
         <SaveButton queue={queue} published={published} />
-        {!published && <Schedule queue={queue} />}
-        {!published && <PublishButton queue={queue} />}
+        {!published && <Schedule queue={queue} scheduleRef={scheduleRef} />}
+        {!published && <PublishButton queue={queue} onPublish={onPublish} />}
       </div>
     </div>
   );

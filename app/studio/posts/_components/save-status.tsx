@@ -1,5 +1,6 @@
 "use client";
 // The editor's save status: always on screen, and announced politely to screen readers.
+import { formatInstant, useDisplayZone } from "@/app/_components/local-time";
 
 export type SaveState = {
   kind: "idle" | "unsaved" | "saving" | "saved" | "offline" | "unreachable" | "conflict" | "error";
@@ -30,10 +31,8 @@ const DOT: Record<SaveState["kind"], string> = {
 
 /** Always visible, and announced politely to screen readers as it changes. */
 export function SaveStatus({ state }: { state: SaveState }) {
-  const time =
-    state.kind === "saved" && state.at
-      ? ` ${new Date(state.at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}`
-      : "";
+  const zone = useDisplayZone();
+  const time = state.kind === "saved" && state.at ? ` ${formatInstant(new Date(state.at), { timeOnly: true, timeZone: zone })}` : "";
   return (
     <p role="status" aria-live="polite" data-save-state={state.kind} className="flex items-center gap-2 text-sm text-muted">
       <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${DOT[state.kind]}`} />

@@ -2,9 +2,10 @@
 // "Schedule…": pick a date and time in the browser's own time zone; the server turns that wall
 // time into a UTC instant (refusing times the clocks skip), and the dialog says back when it goes out.
 import { useMutation } from "@tanstack/react-query";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useImperativeHandle, useRef, useState, type FormEvent, type Ref } from "react";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
+import { browserTimeZone, formatInstant } from "@/app/_components/local-time";
 import { useTRPC } from "@/app/_lib/trpc";
 import { fieldError, uiError, type UiError } from "@/app/_lib/trpc-errors";
 
@@ -18,6 +19,8 @@ type Props = {
   scheduledAt?: Date | null;
   triggerLabel?: string;
   triggerClassName?: string;
+  /** Lets another control open the dialog (the publish step's "Schedule instead"). */
+  ref?: Ref<{ open: () => void }>;
 };
 
 function pad(n: number): string {
@@ -29,15 +32,11 @@ function toLocalInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** Wall time typed by the creator, read in their zone, for the confirmation line. */
-function describeLocal(value: string): string | null {
+function describeLocal(value: string, zone: string): string | null {
   const date = new Date(value);
-  if (!value || Number.isNaN(date.getTime())) return null;
-  return date.toLocaleString(undefined, { dateStyle: "full", timeStyle: "short" });
+  if (!value || !zone || Number.isNaN(date.getTime())) return null;
+  return formatInstant(date, { long: true, timeZone: zone });
 }
 
 function nextFullHour(): Date {
@@ -46,7 +45,7 @@ function nextFullHour(): Date {
   return date;
 }
 
-export function ScheduleDialog({ postId, version, onScheduled, scheduledAt = null, triggerLabel, triggerClassName }: Props) {
+export function ScheduleDialog({ postId, version, onScheduled, scheduledAt = null, triggerLabel, triggerClassName, ref }: Props) {
   const trpc = useTRPC();
   const schedule = useMutation(trpc.post.lifecycle.schedule.mutationOptions());
   const dialog = useRef<HTMLDialogElement>(null);
@@ -55,7 +54,7 @@ export function ScheduleDialog({ postId, version, onScheduled, scheduledAt = nul
   const [error, setError] = useState<UiError | null>(null);
   // Read when the dialog opens: the server rendering this component cannot know the zone.
   const [zone, setZone] = useState("");
-  const described = describeLocal(value);
+  const described = describeLocal(value, zone);
 
   function open() {
     setZone(browserTimeZone());
@@ -63,6 +62,7 @@ export function ScheduleDialog({ postId, version, onScheduled, scheduledAt = nul
     setError(null);
     dialog.current?.showModal();
   }
+  useImperativeHandle(ref, () => ({ open }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,15 +1,17 @@
 "use client";
-// Post settings beside the text: access (the access policy's own form), address, cover, tags,
-// comments and the publish notification. Saved on their own, without touching the text's version.
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+// Post settings beside the text: who can read it (the access policy's own form), address, cover,
+// tags and the publish email, saved with one button, without touching the text's version. Only
+// settings that do something are shown: comments get their switch when comments exist.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_lib/trpc";
 import { fieldError, uiError, type UiError } from "@/app/_lib/trpc-errors";
 import { MAX_TAGS_PER_POST } from "@/lib/schemas/post";
+import type { PostAccessSettings } from "@/server/services/posts/access-settings";
 import { CoverPicker } from "../../_components/cover-picker";
-import { AccessSettings } from "./access-settings";
+import { AccessFields, toLocalInput, usesTiers, type AccessValues, type TierOption } from "./access-settings";
 import { EditorDialog } from "./editor-dialog";
 
 export type PostSettingsValues = {
@@ -18,6 +20,7 @@ export type PostSettingsValues = {
   teaserMode: "auto" | "custom" | "none";
   previewText: string;
   coverMediaId: string | null;
+  /** Kept as stored; not shown until posts have comments. */
   commentsEnabled: boolean;
   notifyMembers: boolean;
   tags: string[];
@@ -30,34 +33,132 @@ function splitTags(text: string): string[] {
     .filter(Boolean);
 }
 
-export function SettingsPanel({
-  postId,
-  handle,
-  initial,
-  onSaved,
-  onClose,
-}: {
+function accessValues(stored: PostAccessSettings): AccessValues {
+  return {
+    access: stored.access,
+    tierIds: stored.tierIds,
+    publicAt: toLocalInput(stored.publicAt),
+    teaserMode: stored.teaserMode,
+    previewText: stored.previewText,
+  };
+}
+
+function sameAccess(a: AccessValues, b: AccessValues): boolean {
+  return JSON.stringify({ ...a, tierIds: [...a.tierIds].sort() }) === JSON.stringify({ ...b, tierIds: [...b.tierIds].sort() });
+}
+
+type Props = {
   postId: string;
   handle: string;
   initial: PostSettingsValues;
+  /** Put the focus on "Who can read it" (the creator came to change it). */
+  focusAccess?: boolean;
   onSaved: (settings: PostSettingsValues) => void;
   onClose: () => void;
-}) {
+};
+
+export function SettingsPanel(props: Props) {
   const trpc = useTRPC();
-  const mutation = useMutation(trpc.post.settings.mutationOptions());
+  const access = useQuery(trpc.post.access.get.queryOptions({ postId: props.postId }));
+  const tiers = useQuery(trpc.membership.tiers.list.queryOptions());
+  return (
+    <EditorDialog title="Post settings" onClose={props.onClose} size="side">
+      {access.isPending || tiers.isPending ? (
+        <p className="text-sm text-muted" role="status">
+          Loading settings…
+        </p>
+      ) : access.isError ? (
+        <FormError message={uiError(access.error).message} />
+      ) : (
+        <SettingsForm {...props} storedAccess={access.data} tiers={tiers.data ?? []} />
+      )}
+    </EditorDialog>
+  );
+}
+
+function SettingsForm({
+  postId,
+  handle,
+  initial,
+  focusAccess = false,
+  onSaved,
+  storedAccess,
+  tiers,
+}: Props & { storedAccess: PostAccessSettings; tiers: TierOption[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const saveAccess = useMutation(trpc.post.access.set.mutationOptions());
+  const saveSettings = useMutation(trpc.post.settings.mutationOptions());
   const knownTags = useQuery(trpc.post.library.tags.queryOptions());
   const [values, setValues] = useState(initial);
   const [saved, setSaved] = useState(initial);
+  const [accessDraft, setAccessDraft] = useState(() => accessValues(storedAccess));
+  const [accessSaved, setAccessSaved] = useState(() => accessValues(storedAccess));
   const [tagText, setTagText] = useState(initial.tags.join(", "));
   const [error, setError] = useState<UiError | null>(null);
   const [savedNote, setSavedNote] = useState(false);
   const tagListId = useId();
   const accessHeadingId = useId();
+  const accessChoice = useRef<HTMLInputElement>(null);
+  const busy = saveAccess.isPending || saveSettings.isPending;
+
+  useEffect(() => {
+    const choice = accessChoice.current;
+    if (!focusAccess || !choice) return;
+    // Opening a modal dialog focuses its `autofocus` element: when the dialog opens after this
+    // (its own effect runs after its children's), that one; when it is open already, focus it now.
+    choice.setAttribute("autofocus", "");
+    choice.focus();
+  }, [focusAccess]);
 
   const set = <K extends keyof PostSettingsValues>(key: K, value: PostSettingsValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
     setSavedNote(false);
   };
+
+  /** Who can read it, saved first: its refusals (a missing tier, a live post with a break) stop the rest. */
+  async function submitAccess(): Promise<void> {
+    if (sameAccess(accessDraft, accessSaved)) return;
+    const { access, tierIds, publicAt, teaserMode, previewText } = accessDraft;
+    const stored = await saveAccess.mutateAsync({
+      postId,
+      access,
+      tierIds: usesTiers(access) ? tierIds : [],
+      publicAt: access === "early_access" && publicAt ? new Date(publicAt) : null,
+      teaserMode,
+      previewText,
+    });
+    queryClient.setQueryData(trpc.post.access.get.queryKey({ postId }), stored);
+    const next = accessValues(stored);
+    setAccessDraft(next);
+    setAccessSaved(next);
+  }
+
+  async function submitRest(tags: string[]) {
+    // Only what changed is sent, so this form never overwrites a setting changed elsewhere.
+    const { coverMediaId } = values;
+    const changes = {
+      ...(!values.slugLocked && values.slug !== saved.slug ? { slug: values.slug } : {}),
+      ...(coverMediaId !== saved.coverMediaId ? { coverMediaId } : {}),
+      ...(values.notifyMembers !== saved.notifyMembers ? { notifyMembers: values.notifyMembers } : {}),
+      ...(tags.join("\n") !== saved.tags.join("\n") ? { tags } : {}),
+    };
+    const result = await saveSettings.mutateAsync({ id: postId, ...changes });
+    const next: PostSettingsValues = {
+      slug: result.slug,
+      slugLocked: result.slugLocked,
+      teaserMode: result.teaserMode,
+      previewText: result.previewText,
+      coverMediaId: result.coverMediaId,
+      commentsEnabled: result.commentsEnabled,
+      notifyMembers: result.notifyMembers,
+      tags: result.tags,
+    };
+    setValues(next);
+    setSaved(next);
+    setTagText(result.tags.join(", "));
+    onSaved(next);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,51 +167,41 @@ export function SettingsPanel({
       setError({ message: "", field: null, code: null, fieldErrors: { tags: [`A post can have at most ${MAX_TAGS_PER_POST} tags.`] } });
       return;
     }
-    // Only what changed here is sent, so this form never overwrites a setting changed elsewhere
-    // (the access settings in this panel save on their own, and may share the teaser fields).
-    const { coverMediaId } = values;
-    const changes = {
-      ...(!values.slugLocked && values.slug !== saved.slug ? { slug: values.slug } : {}),
-      ...(coverMediaId !== saved.coverMediaId ? { coverMediaId } : {}),
-      ...(values.commentsEnabled !== saved.commentsEnabled ? { commentsEnabled: values.commentsEnabled } : {}),
-      ...(values.notifyMembers !== saved.notifyMembers ? { notifyMembers: values.notifyMembers } : {}),
-      ...(tags.join("\n") !== saved.tags.join("\n") ? { tags } : {}),
-    };
+    setError(null);
     try {
-      const result = await mutation.mutateAsync({ id: postId, ...changes });
-      const next: PostSettingsValues = {
-        slug: result.slug,
-        slugLocked: result.slugLocked,
-        teaserMode: result.teaserMode,
-        previewText: result.previewText,
-        coverMediaId: result.coverMediaId,
-        commentsEnabled: result.commentsEnabled,
-        notifyMembers: result.notifyMembers,
-        tags: result.tags,
-      };
-      setValues(next);
-      setSaved(next);
-      setTagText(result.tags.join(", "));
-      setError(null);
+      await submitAccess();
+      await submitRest(tags);
       setSavedNote(true);
-      onSaved(next);
     } catch (caught) {
       setError(uiError(caught));
+    } finally {
+      // What the publish step shows follows the settings.
+      void queryClient.invalidateQueries({ queryKey: trpc.post.reach.queryKey({ id: postId }) });
     }
   }
 
   const general = error && !error.field && Object.keys(error.fieldErrors).length === 0 ? error.message : null;
 
   return (
-    <EditorDialog title="Post settings" onClose={onClose} size="side">
-      {/* Access and what non-members see (teaser mode, preview text) save on their own. */}
-      <section aria-labelledby={accessHeadingId} className="mb-8 border-b border-line pb-8">
+    <form onSubmit={(event) => void submit(event)} className="space-y-8" noValidate>
+      <section aria-labelledby={accessHeadingId} className="border-b border-line pb-8">
         <h3 id={accessHeadingId} className="mb-3 text-base font-semibold">
           Who can read it
         </h3>
-        <AccessSettings postId={postId} />
+        <AccessFields
+          postId={postId}
+          values={accessDraft}
+          tiers={tiers}
+          error={error}
+          firstChoiceRef={accessChoice}
+          onChange={(patch) => {
+            setAccessDraft((current) => ({ ...current, ...patch }));
+            setSavedNote(false);
+          }}
+        />
       </section>
-      <form onSubmit={(event) => void submit(event)} className="space-y-6" noValidate>
+
+      <div className="space-y-6">
         <Field
           label="Address"
           value={values.slug}
@@ -153,40 +244,34 @@ export function SettingsPanel({
           </datalist>
         </div>
 
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Readers</legend>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={values.commentsEnabled}
-              onChange={(event) => set("commentsEnabled", event.target.checked)}
-              className="accent-accent"
-            />
-            Allow comments
-          </label>
+        {/* Only a first publish emails; the address is locked from then on too. */}
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium">Email</legend>
           <label className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"
               checked={values.notifyMembers}
+              disabled={values.slugLocked}
               onChange={(event) => set("notifyMembers", event.target.checked)}
               className="accent-accent"
             />
-            Email members when this post is published
+            Email members when this post is first published
           </label>
+          {values.slugLocked && <p className="text-sm text-muted">Already published: members were emailed then, if at all. Updates send no email.</p>}
         </fieldset>
+      </div>
 
-        <FormError message={general} />
-        <div className="flex items-center justify-end gap-3">
-          {savedNote && (
-            <p role="status" className="text-sm text-ok">
-              Settings saved.
-            </p>
-          )}
-          <Button type="submit" disabled={mutation.isPending}>
-            {mutation.isPending ? "Saving…" : "Save settings"}
-          </Button>
-        </div>
-      </form>
-    </EditorDialog>
+      <FormError message={general} />
+      <div className="sticky bottom-0 -mx-5 flex items-center justify-end gap-3 border-t border-line bg-paper px-5 py-3">
+        {savedNote && (
+          <p role="status" className="text-sm text-ok">
+            Settings saved.
+          </p>
+        )}
+        <Button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Save settings"}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -30,7 +30,7 @@ export type TextSurface = { read(): PostText; replace(text: PostText): void };
 
 type SaveOptions = { force?: boolean; reason?: "autosave" | "manual"; replacesConflict?: boolean };
 
-type Outcome<T> = { ok: true; result: T } | { ok: false; error: UiError | null };
+export type Outcome<T> = { ok: true; result: T } | { ok: false; error: UiError | null };
 
 const NOT_SAVED_YET = "Your latest changes are not saved yet, so nothing was restored. Try again in a moment.";
 const MINE_NOT_SAVED = "Your version could not be saved yet. It is kept on this device; try again.";
@@ -263,20 +263,30 @@ function createSaveQueue(deps: {
     edited,
     save,
 
-    async publish() {
+    /** Publishes the text on screen; resolves with how many members are emailed, or with why not. */
+    async publish(): Promise<Outcome<{ emailing: number | null }>> {
       const outcome = await request("publish", (id, baseVersion) => run(trpc.post.publish.mutationOptions(NETWORK), { id, baseVersion }));
-      if (!outcome.ok) return failed(outcome.error);
-      const { version, updatedAt, slug, status } = outcome.result;
+      if (!outcome.ok) {
+        failed(outcome.error);
+        return outcome;
+      }
+      const { version, updatedAt, slug, status, emailing } = outcome.result;
       dispatch({ type: "actionSucceeded", textReplaced: false, server: { version, updatedAt, slug, status, hasPendingChanges: false } });
       settleLocalCopy(false);
+      return { ok: true, result: { emailing } };
     },
 
-    async updateLive() {
+    /** Puts a published post's pending changes live; resolves true once they are. */
+    async updateLive(): Promise<boolean> {
       const outcome = await request("update", (id, baseVersion) => run(trpc.post.update.mutationOptions(NETWORK), { id, baseVersion }));
-      if (!outcome.ok) return failed(outcome.error);
+      if (!outcome.ok) {
+        failed(outcome.error);
+        return false;
+      }
       const { version, updatedAt } = outcome.result;
       dispatch({ type: "actionSucceeded", textReplaced: false, server: { version, updatedAt, hasPendingChanges: false } });
       settleLocalCopy(false);
+      return true;
     },
 
     /** Saved first, so the discarded text is the one on screen and lands in the history. */

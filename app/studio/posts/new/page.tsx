@@ -5,5 +5,7 @@ export const metadata = { title: "New post" };
 
 export default async function NewPostPage() {
   const creator = await requireCreatorPage("/studio/posts/new");
-  return <PostEditor handle={creator.handle} post={null} />;
+  return (
+      <PostEditor handle={creator.handle} post={null} />
+  );
 }

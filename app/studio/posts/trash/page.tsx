@@ -20,7 +20,7 @@ export default async function TrashPage() {
         one to put it back exactly where it was.
       </p>
       {/* Always mounted: the confirmation of the last restore must survive the list becoming empty. */}
-      <TrashList items={page.items} retentionDays={TRASH_RETENTION_DAYS} />
+        <TrashList items={page.items} retentionDays={TRASH_RETENTION_DAYS} />
     </main>
   );
 }

@@ -16,9 +16,10 @@ import {
   getPostForEditor,
   previewPost,
   publishPendingChanges,
-  publishPost,
+  publishPostAndReport,
   savePost,
 } from "../../../services/posts/editing";
+import { getPostReach } from "../../../services/posts/reach";
 import { searchPosts } from "../../../services/posts/search";
 import { updatePostSettings } from "../../../services/posts/settings";
 import { createTRPCRouter, creatorProcedure, publicProcedure } from "../../init";
@@ -32,7 +33,9 @@ export const postRouter = createTRPCRouter({
   byId: creatorProcedure.input(postByIdInput).query(({ ctx, input }) => getPostForEditor(ctx, input.id)),
   create: creatorProcedure.input(createPostInput).mutation(({ ctx, input }) => createPost(ctx, input)),
   save: creatorProcedure.input(savePostInput).mutation(({ ctx, input }) => savePost(ctx, input)),
-  publish: creatorProcedure.input(publishPostInput).mutation(({ ctx, input }) => publishPost(ctx, input)),
+  publish: creatorProcedure.input(publishPostInput).mutation(({ ctx, input }) => publishPostAndReport(ctx, input)),
+  // Who the post reaches if it goes out now: the publish step shows it before the creator decides.
+  reach: creatorProcedure.input(postByIdInput).query(({ ctx, input }) => getPostReach(ctx, input)),
   // A published post's pending changes: put them live, or drop them.
   update: creatorProcedure.input(pendingChangesInput).mutation(({ ctx, input }) => publishPendingChanges(ctx, input)),
   discardChanges: creatorProcedure.input(pendingChangesInput).mutation(({ ctx, input }) => discardPendingChanges(ctx, input)),

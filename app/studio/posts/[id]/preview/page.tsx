@@ -62,7 +62,11 @@ export default async function PreviewPostPage({ params, searchParams }: Params) 
             <p className="text-sm font-semibold text-accent-strong">{post.creator.displayName}</p>
             <h1 className="mt-2 font-serif text-3xl font-bold leading-tight sm:text-4xl">{post.title || "Untitled"}</h1>
             <p className="mt-3 text-sm text-faint">
-              {post.publishedAt ? <LocalTime date={post.publishedAt} /> : "Not published yet"}
+              {post.publishedAt ? (
+                  <LocalTime date={post.publishedAt} />
+              ) : (
+                "Not published yet"
+              )}
               {!asVisitor && post.wordCount > 0 && <> · {readingMinutes(post.wordCount)} min read</>}
             </p>
           </header>

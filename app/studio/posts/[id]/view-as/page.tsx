@@ -51,7 +51,7 @@ export default async function ViewAsPage({ params, searchParams }: Props) {
         {post.status !== "published" && " Shown as it will be once published."}
       </p>
       <div className="mt-6 rounded-2xl border border-dashed border-line bg-paper p-5 sm:p-8">
-        <PostView post={post} signedIn={selected !== "anonymous"} preview />
+          <PostView post={post} signedIn={selected !== "anonymous"} preview />
       </div>
     </main>
   );

@@ -1,16 +1,12 @@
 "use client";
-// Search, type, tag, dates and sort. Kept in the URL, so a reload or a shared link shows the same
+// Search, type, who can read, tag, dates and sort. Kept in the URL, so a reload or a shared link shows the same
 // list; the days picked are read in the creator's own zone, which the URL carries along.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
-import {
-  LIBRARY_SORTS,
-  libraryParamsToSearch,
-  POST_KINDS,
-  type LibraryParams,
-  type LibrarySort,
-} from "@/lib/schemas/post-library";
+import { accessLevelSchema } from "@/lib/schemas/post-access";
+import { libraryHref, LIBRARY_SORTS, POST_KINDS, type LibraryParams, type LibrarySort } from "@/lib/schemas/post-library";
+import { ACCESS_LABEL } from "../audience";
 
 const SORT_LABELS: Record<LibrarySort, string> = {
   date_desc: "Newest first",
@@ -35,25 +31,23 @@ export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: 
   const router = useRouter();
   const [draft, setDraft] = useState<LibraryParams>(params);
   const set = (patch: Partial<LibraryParams>) => setDraft((current) => ({ ...current, ...patch }));
-  const filtered = Boolean(params.q || params.kind || params.tag || params.from || params.to);
+  const filtered = Boolean(params.q || params.kind || params.access || params.tag || params.from || params.to);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const search = libraryParamsToSearch({ ...draft, q: draft.q?.trim() || undefined, tz, cursor: undefined });
-    router.push(`/studio/posts${search ? `?${search}` : ""}`);
+    router.push(libraryHref({ ...draft, q: draft.q?.trim() || undefined, tz, cursor: undefined }));
   }
 
   function clear() {
     const cleared = { status: params.status, sort: params.sort };
     setDraft(cleared);
-    const search = libraryParamsToSearch(cleared);
-    router.push(`/studio/posts${search ? `?${search}` : ""}`);
+    router.push(libraryHref(cleared));
   }
 
   return (
     <form role="search" aria-label="Search and filter posts" onSubmit={submit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
-      <div className="sm:col-span-2 lg:col-span-2">
+      <div className="sm:col-span-2 lg:col-span-3">
         <label htmlFor="library-q" className="mb-1 block text-xs font-medium text-muted">
           Search titles and text
         </label>
@@ -86,6 +80,24 @@ export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: 
         </select>
       </div>
       <div>
+        <label htmlFor="library-access" className="mb-1 block text-xs font-medium text-muted">
+          Who can read
+        </label>
+        <select
+          id="library-access"
+          value={draft.access ?? ""}
+          onChange={(e) => set({ access: accessLevelSchema.options.find((level) => level === e.target.value) })}
+          className={controlClass}
+        >
+          <option value="">Any audience</option>
+          {accessLevelSchema.options.map((level) => (
+            <option key={level} value={level}>
+              {ACCESS_LABEL[level]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
         <label htmlFor="library-tag" className="mb-1 block text-xs font-medium text-muted">
           Tag
         </label>
@@ -110,7 +122,7 @@ export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: 
         </label>
         <input id="library-to" type="date" value={draft.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} className={controlClass} />
       </div>
-      <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-6">
+      <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
         <div className="min-w-40">
           <label htmlFor="library-sort" className="mb-1 block text-xs font-medium text-muted">
             Sort

@@ -1,13 +1,15 @@
 "use client";
 // The library's rows: select posts for bulk actions (add a tag, archive, trash), act on one post,
-// and see at a glance where each post stands and when scheduled ones go out.
+// and see at a glance where each post stands, who can read it, and when scheduled ones go out.
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type ReactNode, useId, useState } from "react";
 import { Button } from "@/app/_components/button";
+import { LockIcon } from "@/app/_components/icons";
 import { LocalTime } from "@/app/_components/local-time";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { BulkResult, LibraryItem } from "@/server/services/posts/library";
+import { audienceLabel } from "../audience";
 import { Notice } from "./notice";
 import { PostActions } from "./post-actions";
 import { useLibraryAction } from "./use-library-action";
@@ -21,6 +23,22 @@ export const STATUS_STYLE: Record<LibraryItem["status"], string> = {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** Who can read the post: a badge, locked unless it is public, naming the tiers when chosen. */
+function AccessBadge({ post }: { post: LibraryItem }) {
+  const open = post.access === "public";
+  return (
+    <span
+      className={`inline-flex max-w-full items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${
+        open ? "bg-ok/10 text-ok" : "bg-accent-soft text-accent-strong"
+      }`}
+    >
+      {!open && <LockIcon aria-hidden className="shrink-0" />}
+      <span className="sr-only">Who can read: </span>
+      <span className="truncate">{audienceLabel(post)}</span>
+    </span>
+  );
 }
 
 function PostDate({ post }: { post: LibraryItem }) {
@@ -181,6 +199,7 @@ export function LibraryList({
                     <span className={`rounded-full px-2 py-0.5 text-xs font-semibold capitalize ${STATUS_STYLE[post.status]}`}>
                       {post.status}
                     </span>
+                    <AccessBadge post={post} />
                     {post.hasPendingChanges && <span className="text-xs text-warn">Unpublished changes</span>}
                   </div>
                   <p className="mt-0.5 text-sm text-muted">

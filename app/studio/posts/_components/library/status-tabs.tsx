@@ -1,7 +1,8 @@
 // The status tabs above the library, each with how many posts match the other filters.
 import Link from "next/link";
 import type { LibraryCounts } from "@/server/services/posts/library";
-import { libraryParamsToSearch, type LibraryParams, type LibraryStatus } from "@/lib/schemas/post-library";
+import type { LibraryStatus } from "@/lib/schemas/post-library";
+import { libraryHref, type LibraryParams } from "@/lib/schemas/post-library";
 
 const TABS: { status: LibraryStatus | undefined; label: string; count: keyof LibraryCounts }[] = [
   { status: undefined, label: "All", count: "all" },
@@ -17,11 +18,10 @@ export function StatusTabs({ params, counts }: { params: LibraryParams; counts: 
       <ul className="flex gap-1 px-1">
         {TABS.map((tab) => {
           const current = params.status === tab.status;
-          const search = libraryParamsToSearch({ ...params, status: tab.status, cursor: undefined });
           return (
             <li key={tab.label}>
               <Link
-                href={`/studio/posts${search ? `?${search}` : ""}`}
+                href={libraryHref({ ...params, status: tab.status, cursor: undefined })}
                 aria-current={current ? "page" : undefined}
                 className={`flex items-center gap-2 whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium ${
                   current ? "bg-accent-soft text-accent-strong" : "text-muted hover:bg-card hover:text-ink"
