@@ -1,12 +1,14 @@
 // Runs before every page and every route handler except the two that stream large bodies: refuses
 // oversized bodies and cross-site form actions before anything parses them, and gives each page
 // its Content-Security-Policy (a fresh nonce for a per-viewer page) and HSTS. The headers that never vary come from
-// next.config.ts, on every response including those the proxy does not see.
+// next.config.ts, on every response including those the proxy does not see. Every request it
+// sees goes on with its id (server/http/request-id.ts), and every answer carries it.
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { FORM_BODY_LIMIT_BYTES } from "@/lib/request-limits";
 import { errorResponse } from "@/server/http/errors";
 import { bodyOverLimit } from "@/server/http/request-body";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/server/http/request-id";
 import { isSameOrigin } from "@/server/http/same-origin";
 import { pagePolicy, transportSecurityHeaders } from "@/server/http/security-headers";
 
@@ -18,29 +20,33 @@ export const config = {
 };
 
 /** A refusal by the one status map: JSON for route handlers, plain words for pages. */
-function refuse(pathname: string, error: AppError, headers: Record<string, string> = {}): Response {
-  return errorResponse(error, { as: pathname.startsWith("/api/") ? "json" : "text", headers });
+function refuse(pathname: string, error: AppError, requestId: string, headers: Record<string, string> = {}): Response {
+  return errorResponse(error, { as: pathname.startsWith("/api/") ? "json" : "text", headers: { ...headers, "X-Request-Id": requestId } });
 }
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
+  const requestId = requestIdOf(request.headers);
   // An address whose escapes are not UTF-8 (%ED%A0%80, half a surrogate) names no page; Next would
   // fail to decode it and answer 500.
-  if (!decodablePath(pathname)) return refuse(pathname, new AppError(AppErrorCode.NOT_FOUND, "This page does not exist."));
+  if (!decodablePath(pathname)) return refuse(pathname, new AppError(AppErrorCode.NOT_FOUND, "This page does not exist."), requestId);
   // Next.js answers both of these with a 500 of its own (past the action's size limit; an action
   // from another origin), after reading the body: refuse first, with what they are.
   if (await bodyOverLimit(request, FORM_BODY_LIMIT_BYTES)) {
     const error = new AppError(AppErrorCode.INVALID_INPUT, "This request is too large.", { field: "size" });
-    return refuse(pathname, error, { Connection: "close" });
+    return refuse(pathname, error, requestId, { Connection: "close" });
   }
   if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request)) {
-    return refuse(pathname, new AppError(AppErrorCode.FORBIDDEN, "Forms must be sent from this site."));
+    return refuse(pathname, new AppError(AppErrorCode.FORBIDDEN, "Forms must be sent from this site."), requestId);
   }
 
-  const transport = transportSecurityHeaders(request.headers);
+  // Pages and route handlers read the id from the request (headers()): the one decided here.
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  const transport = { ...transportSecurityHeaders(request.headers), "X-Request-Id": requestId };
   if (pathname.startsWith("/api/")) {
     // Route handlers: their Content-Security-Policy is next.config.ts's non-page one.
-    const response = NextResponse.next();
+    const response = NextResponse.next({ request: { headers: forwarded } });
     for (const [name, value] of Object.entries(transport)) response.headers.set(name, value);
     return response;
   }
@@ -48,7 +54,6 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const { policy, nonce } = pagePolicy(pathname, request.cookies.getAll().map((cookie) => cookie.name), request.headers);
   // Next.js takes the nonce for its own scripts from the policy on the request; a client's own
   // policy or nonce header never reaches the renderer.
-  const forwarded = new Headers(request.headers);
   forwarded.delete("x-nonce");
   forwarded.delete("content-security-policy-report-only");
   if (nonce) {

@@ -1,10 +1,12 @@
 "use client";
-// What a reader sees when a page could not be rendered: plain words and a way to try again, never
-// the framework's bare 500. The server keeps an error's reason to itself, so the page asks health:
-// a database that does not answer is an outage that passes by itself, and the page comes back on
-// its own once health says so.
+// What a reader sees when a page could not be rendered: plain words, a way to try again, and a
+// reference to quote, never the framework's bare 500 or a stack. The server keeps an error's
+// reason to itself, so the page asks health: a database that does not answer is an outage that
+// passes by itself, and the page comes back on its own once health says so.
 import { useEffect, useState } from "react";
 import { Button } from "./_components/button";
+import { failureMessage } from "@/lib/errors";
+import { errorReference } from "./_lib/trpc-errors";
 
 type Cause = "unknown" | "outage";
 
@@ -21,7 +23,8 @@ async function databaseDown(): Promise<boolean> {
   }
 }
 
-export default function ErrorPage({ retry }: { error: unknown; retry: () => void }) {
+
+export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const [cause, setCause] = useState<Cause>("unknown");
 
   useEffect(() => {
@@ -54,7 +57,7 @@ export default function ErrorPage({ retry }: { error: unknown; retry: () => void
       <p className="mt-2 text-muted">
         {outage
           ? "Our database is not answering. This usually passes within a minute: try again soon, or wait and this page will load by itself."
-          : "Something went wrong on our side. Please try again."}
+          : failureMessage(errorReference(error))}
       </p>
       <Button className="mt-6" onClick={() => retry()}>
         Try again

@@ -10,6 +10,11 @@ export type Target = {
   pid: number;
   /** Sent with every request, e.g. a session cookie. */
   headers?: Record<string, string>;
+  /**
+   * Work that belongs to the configuration being measured and runs during the measured run only
+   * (a metrics scraper): started as the window opens, stopped once its figures are read.
+   */
+  alongside?: () => { stop: () => Promise<void> };
 };
 
 export type LoadOptions = {
@@ -184,13 +189,21 @@ async function measureOnce(target: Target, options: LoadOptions): Promise<Omit<M
   assertClean(warmup, `${target.name} warm-up`);
 
   const span = startWindow(target.pid);
+  const beside = target.alongside?.();
   let result: Result;
+  let window: ReturnType<Window["finish"]>;
   try {
-    result = await autocannon({ url, headers, connections, duration: durationSeconds, timeout: REQUEST_TIMEOUT_SECONDS });
+    try {
+      result = await autocannon({ url, headers, connections, duration: durationSeconds, timeout: REQUEST_TIMEOUT_SECONDS });
+    } finally {
+      span.stopSampling();
+    }
+    window = span.finish(target.name, options);
   } finally {
-    span.stopSampling();
+    // After the window closed: waiting for a scrape still in flight must not stretch the run.
+    await beside?.stop();
   }
-  const { cpu, serverCpuSeconds, rss } = span.finish(target.name, options);
+  const { cpu, serverCpuSeconds, rss } = window;
   assertClean(result, target.name);
 
   return {

@@ -69,7 +69,7 @@ export function markdownTable(rows: Row[]): string {
   ].join("\n");
 }
 
-function textTable(rows: Row[]): string {
+export function textTable(rows: Row[]): string {
   const headers = Object.keys(rows[0]!);
   const widths = headers.map((h) => Math.max(h.length, ...rows.map((row) => row[h]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");

@@ -6,6 +6,8 @@ import fs from "node:fs";
 import type { AutosaveMeasurement } from "./autosave";
 import type { OpenTimes, ScriptTotals } from "./browser";
 import type { Measurement } from "./load";
+import type { ObservabilityResults } from "./observability";
+import { observabilityMarkdown } from "./observability-report";
 import type { QueryCount } from "./queries";
 import { fixed, kb, markdownReport, markdownTable, mib, times, type Report, type Row } from "./report";
 import { readingMarkdown } from "./results-reading";
@@ -25,6 +27,7 @@ export type RunResults = {
   report: Report;
   publicDatabase: { transactionsPerRequest: number; idleTransactionsPerSecond: number; idleServerCpuPercent: number; idleStatementsPerSecond: number };
   gated: { anonymous: Measurement; member: Measurement };
+  observability: ObservabilityResults;
   queries: { publicAnonymous: QueryCount; gatedAnonymous: QueryCount; gatedMember: QueryCount; publicMember: QueryCount };
   autosave: { app: AutosaveMeasurement; baseline: AutosaveMeasurement };
   scripts: { editor: ScriptTotals; baseline: ScriptTotals };
@@ -180,7 +183,15 @@ export function resultsMarkdown(r: RunResults): string {
     .map(([name, value]) => `\`${name}=${value}\``)
     .join(", ");
   const gated = gatedRows(r);
-  const loadRuns = [r.report.app, r.gated.anonymous, r.gated.member, r.report.baselineUncached, r.report.baselineCached];
+  const loadRuns = [
+    r.report.app,
+    // Round 1's off run is the app row itself.
+    ...r.observability.runs.filter((run) => run.round > 1 || run.configuration !== "off").map((run) => run.measurement),
+    r.gated.anonymous,
+    r.gated.member,
+    r.report.baselineUncached,
+    r.report.baselineCached,
+  ];
   const repeated = loadRuns.filter((m) => m.attempts > 1).map((m) => `${m.name} (${m.attempts} runs)`);
   const memberExtra = extraStatements(r.queries.gatedMember, r.queries.publicMember);
   const anonymousExtra = extraStatements(r.queries.gatedAnonymous, r.queries.publicAnonymous);
@@ -203,6 +214,8 @@ export function resultsMarkdown(r: RunResults): string {
     `Database (from \`pg_stat_database\`, less the idle rate): **${fixed(db.transactionsPerRequest, 2)} transactions per page view**. The idle app server commits ${fixed(db.idleTransactionsPerSecond, 1)} transactions/s on its own (the job runner) and uses ${db.idleServerCpuPercent} % of a core; its request pool runs ${fixed(db.idleStatementsPerSecond, 2)} statements/s while idle.`,
     "",
     `Saturation check, connections ÷ req/s against the measured p50, ms: ${saturation(r)}.`,
+    "",
+    observabilityMarkdown(r.observability),
     "",
     "### Gated post: anonymous viewer and paid member",
     "",

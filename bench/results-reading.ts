@@ -2,6 +2,7 @@
 // figures (inside the results markers), so no sentence can quote a number the tables do not show.
 // Explanations that hold whatever the figures are stay fixed; every figure is computed here.
 import type { Measurement } from "./load";
+import { observabilityReading } from "./observability-report";
 import { fixed, kb, ratios, times } from "./report";
 import type { RunResults } from "./results-doc";
 
@@ -66,6 +67,10 @@ export function readingMarkdown(r: RunResults): string {
     "### Public and gated post pages",
     "",
     ...pages(r),
+    "",
+    "### Observability",
+    "",
+    ...observabilityReading(r.observability),
     "",
     "### Autosave",
     "",

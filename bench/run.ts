@@ -1,9 +1,10 @@
 // `npm run bench`: the production build under load, each figure beside a floor from the same run.
-// The public post page against a bare Next.js app serving the same article (bench/baseline); the
-// gated post for an anonymous viewer and a paid member against the public post, with statements
-// per view counted on the wire; autosave round trips of many creators against a trivial route;
-// the editor's JavaScript and time to editable in Chromium. Writes bench/results/latest.json and
-// the Results section of BENCHMARKS.md. Local only (127.0.0.1); everything it starts it also stops.
+// The public post page against a bare Next.js app serving the same article (bench/baseline), and
+// against itself with logging, metrics and traces on (bench/observability.ts); the gated post for
+// an anonymous viewer and a paid member against the public post, with statements per view counted
+// on the wire; autosave round trips of many creators against a trivial route; the editor's
+// JavaScript and time to editable in Chromium. Writes bench/results/latest.json and the Results
+// section of BENCHMARKS.md. Local only (127.0.0.1); everything it starts it also stops.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +16,10 @@ import { editorReady, launchBrowser, scriptsOf, timeToEditable } from "./browser
 import { benchArticle, seedBenchDatabase, writeBaselineArticle, type SeededPost } from "./dataset";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { measure, type LoadOptions, type Measurement } from "./load";
+import { measureObservability, observabilityEnv, observe } from "./observability";
+import { observabilityConsole } from "./observability-report";
+import { startOtlpReceiver, type OtlpReceiver } from "./otlp-receiver";
+import { checkBody, checkPage, publicArticle, type Expectation, type PageCheck } from "./pages";
 import { startPgProxy, type PgProxy } from "./pg-proxy";
 import { countQueries, idleStatementsPerSecond } from "./queries";
 import { resultsMarkdown, writeResultsSection, type RunResults } from "./results-doc";
@@ -75,6 +80,8 @@ const autosave: AutosaveOptions & { writers: number } = {
 const QUERY_VIEWS = numberFromEnv("BENCH_QUERY_VIEWS", 50);
 /** Measured openings of each editor draft (after one warm-up). */
 const EDITOR_RUNS = numberFromEnv("BENCH_EDITOR_RUNS", 5);
+/** Rounds of off, on, traces on the public post (the order reverses each round). */
+const OBSERVABILITY_ROUNDS = numberFromEnv("BENCH_OBSERVABILITY_ROUNDS", 2);
 const TIMEOUT_SECONDS = numberFromEnv("BENCH_TIMEOUT", 2400);
 const LOAD_AVERAGE_AT_START = os.loadavg();
 /** Reuse the previous run's builds (the article is the same every run; the page checks prove it). */
@@ -127,39 +134,6 @@ async function serve(name: string, cwd: string, env: NodeJS.ProcessEnv, readyPat
   return { child, port, pid: listeningProcess(child.pid, port), url, readinessResponses };
 }
 
-type PageCheck = { status: number; bytes: number; cacheControl: string | null; nextCache: string | null };
-
-/** What a page must (and must not) carry for its figures to measure the real thing. */
-type Expectation = { headers?: Record<string, string>; contains: Record<string, string>; lacks?: Record<string, string> };
-
-function checkBody(url: string, expect: Expectation, status: number, body: string): void {
-  if (status !== 200) throw new Error(`${url} answered ${status}, not 200.`);
-  for (const [what, text] of Object.entries(expect.contains)) {
-    if (!body.includes(text)) throw new Error(`${url} does not contain ${what}.`);
-  }
-  for (const [what, text] of Object.entries(expect.lacks ?? {})) {
-    if (body.includes(text)) throw new Error(`${url} contains ${what}, which this viewer must not get.`);
-  }
-}
-
-/** We measure the real page: a 200 that carries what this viewer should see, not a 404 or an error page. */
-async function checkPage(url: string, expect: Expectation): Promise<PageCheck> {
-  const response = await fetch(url, { redirect: "manual", headers: expect.headers });
-  const body = await response.text();
-  checkBody(url, expect, response.status, body);
-  return {
-    status: response.status,
-    bytes: Buffer.byteLength(body),
-    cacheControl: response.headers.get("cache-control"),
-    nextCache: response.headers.get("x-nextjs-cache"),
-  };
-}
-
-const publicArticle = (): Expectation => {
-  const { title, html } = benchArticle();
-  return { contains: { "the article's HTML": html, "the article's title": title } };
-};
-
 type Measured = { measurement: Measurement; page: PageCheck };
 
 /** How long the app server is watched idle after its run, to tell its background work apart. */
@@ -185,11 +159,14 @@ type AppDatabaseUse = {
  * The post page on a fresh `next start`, and what it asks of the database: transactions counted
  * by pg_stat_database over the server's life, less the background rate measured while it idles.
  */
-async function measureApp(database: BenchDatabase, proxy: PgProxy, seeded: SeededPost, env: NodeJS.ProcessEnv) {
+async function measureApp(database: BenchDatabase, proxy: PgProxy, receiver: OtlpReceiver, seeded: SeededPost, env: NodeJS.ProcessEnv) {
   const commitsBefore = await database.committedTransactions();
   const startedAt = performance.now();
+  // This is also the first "off" run of the observability rounds, checked to be off like the others.
+  const observer = observe("off", receiver);
   const server = await serve("app", SNAPSHOT_DIR, env, seeded.path);
   const page = await checkPage(server.url(seeded.path), publicArticle());
+  await observer.check(server);
   log(`app ready (pid ${server.pid}): GET ${seeded.path} is ${page.bytes} bytes, cache-control ${page.cacheControl}`);
   const measurement = await measure({ name: "app", url: server.url(seeded.path), pid: server.pid }, load);
 
@@ -208,7 +185,7 @@ async function measureApp(database: BenchDatabase, proxy: PgProxy, seeded: Seede
   await stopChild(server.child);
   const serverSeconds = (performance.now() - startedAt) / 1000;
   const transactions = (await database.committedTransactions()) - commitsBefore;
-  const requests = server.readinessResponses + 1 + measurement.requestsSent + QUERY_VIEWS;
+  const requests = server.readinessResponses + 1 + observer.requests() + measurement.requestsSent + QUERY_VIEWS;
   const use: AppDatabaseUse = {
     transactions,
     requests,
@@ -217,7 +194,8 @@ async function measureApp(database: BenchDatabase, proxy: PgProxy, seeded: Seede
     idleServerCpuPercent: Math.round(idleServerCpuPercent * 10) / 10,
     transactionsPerRequest: (transactions - idleTransactionsPerSecond * serverSeconds) / requests,
   };
-  return { measurement, page, database: use, idleStatementsPerSecond: idleStatements, queries };
+  const observed = observer.finish(1, measurement, requests, server.child.log);
+  return { measurement, page, database: use, idleStatementsPerSecond: idleStatements, queries, observed };
 }
 
 /**
@@ -357,7 +335,11 @@ async function main() {
   const proxy = await startPgProxy({ host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) });
   cleanups.push(() => proxy.close());
   databaseUrl.port = String(proxy.port);
-  const appEnv = { ...baseEnv(), DATABASE_URL: databaseUrl.toString(), AUTH_SECRET };
+  // Every app figure but the observability rounds' "on" and "traces" is taken with logging,
+  // metrics and traces off: what the app costs and what watching it costs are separate figures.
+  const appEnv = observabilityEnv({ ...baseEnv(), DATABASE_URL: databaseUrl.toString(), AUTH_SECRET }, "off");
+  const receiver = await startOtlpReceiver();
+  cleanups.push(() => receiver.close());
   let snapshot: Snapshot | null = null;
   if (skipBuild) {
     log(`BENCH_SKIP_BUILD=1: serving the previous builds (app in ${SNAPSHOT_DIR})`);
@@ -375,7 +357,16 @@ async function main() {
   };
 
   // 3. One target at a time, each on a fresh server, so they share neither the two cores nor a heap.
-  const app = await measureApp(database, proxy, seeded, appEnv);
+  const app = await measureApp(database, proxy, receiver, seeded, appEnv);
+  const observability = await measureObservability(app.observed, {
+    rounds: OBSERVABILITY_ROUNDS,
+    load,
+    path: seeded.path,
+    receiver,
+    env: appEnv,
+    serve: (name, env, readyPath) => serve(name, SNAPSHOT_DIR, env, readyPath),
+    log,
+  });
   const idle = app.idleStatementsPerSecond;
   const gatedAnonymous = await measureGated("gated anonymous", proxy, gated, "anonymous", appEnv, idle);
   const gatedMember = await measureGated("gated member", proxy, gated, "member", appEnv, idle, [
@@ -388,7 +379,13 @@ async function main() {
 
   // 4. Report.
   const report = { app: app.measurement, baselineUncached: uncached.measurement, baselineCached: cached.measurement, appPath: seeded.path };
-  const loadRuns = [app.measurement, gatedAnonymous.measurement, gatedMember.measurement, uncached.measurement, cached.measurement];
+  const loadRuns = [
+    ...observability.runs.map((run) => run.measurement),
+    gatedAnonymous.measurement,
+    gatedMember.measurement,
+    uncached.measurement,
+    cached.measurement,
+  ];
   const finishedAt = new Date();
   const machine = {
     cpus: os.cpus().length,
@@ -420,6 +417,7 @@ async function main() {
       BENCH_AUTOSAVE_INTERVAL_MS: autosave.intervalMs,
       BENCH_AUTOSAVE_DURATION: autosave.durationSeconds,
       BENCH_EDITOR_RUNS: EDITOR_RUNS,
+      BENCH_OBSERVABILITY_ROUNDS: OBSERVABILITY_ROUNDS,
     },
     dataset: {
       publicPost: { words: article.words, htmlBytes },
@@ -436,6 +434,7 @@ async function main() {
       idleStatementsPerSecond: idle,
     },
     gated: { anonymous: gatedAnonymous.measurement, member: gatedMember.measurement },
+    observability,
     queries,
     autosave: { app: studio.saves, baseline: baselineStudio.saves },
     scripts: { editor: studio.scripts, baseline: baselineStudio.scripts },
@@ -463,6 +462,7 @@ async function main() {
   fs.writeFileSync(path.join(RESULTS_DIR, "latest.json"), `${JSON.stringify(output, null, 2)}\n`);
 
   console.log(`\n${consoleReport(report)}\n`);
+  console.log(`observability on the public post (ratios of medians; goals from the issue):\n\n${observabilityConsole(observability)}\n`);
   const db = app.database;
   console.log(
     `app database use (pg_stat_database): ${db.transactionsPerRequest.toFixed(2)} transactions per page view; ` +

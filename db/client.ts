@@ -1,7 +1,8 @@
 // The one place that picks the database: PostgreSQL when DATABASE_URL is set, otherwise the
 // embedded PGlite in .data/. Opened lazily (next build evaluates modules) and memoised on
 // globalThis so dev reloads do not leak pools or open PGlite twice. Also what a database that does
-// not answer looks like (an outage, UNAVAILABLE), as opposed to a query that is wrong.
+// not answer looks like (an outage, UNAVAILABLE), as opposed to a query that is wrong. Every
+// statement of the app's client is timed and traced (./query-timing.ts).
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -12,6 +13,7 @@ import { AppError, AppErrorCode } from "@/lib/errors";
 import { databaseEnv } from "./env";
 import * as schema from "./schema";
 import { acquireEmbeddedLock } from "./embedded-lock";
+import { instrumentPglite, instrumentPostgres } from "./query-timing";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -52,6 +54,7 @@ function open(): Handle {
   const { DATABASE_URL: url, DATABASE_POOL_SIZE: poolSize } = databaseEnv();
   if (url) {
     const client = postgres(url, { ...CONNECTION_OPTIONS, max: poolSize });
+    instrumentPostgres(client);
     return {
       db: drizzlePostgres(client, { schema, casing: "snake_case" }),
       kind: "postgres",
@@ -61,6 +64,7 @@ function open(): Handle {
   const dir = embeddedDataDir();
   const release = acquireEmbeddedLock(dir);
   const client = new PGlite(dir);
+  instrumentPglite(client);
   return {
     db: drizzlePglite(client, { schema, casing: "snake_case" }),
     kind: "pglite",

@@ -53,3 +53,13 @@ export function httpStatus(error: AppError): AppErrorStatus {
   if (error.code === AppErrorCode.INVALID_INPUT && error.field === "size") return 413;
   return HTTP_STATUS[error.code];
 }
+
+/**
+ * What a person sees for a failure of ours: plain words and, when there is one, the reference the
+ * server's log line carries (a request id, or a page error's digest) for them to quote.
+ */
+export function failureMessage(reference: string | null | undefined): string {
+  return reference
+    ? `Something went wrong on our side. Please try again; if it keeps happening, quote reference ${reference} when you ask for help.`
+    : "Something went wrong on our side. Please try again.";
+}

@@ -7,6 +7,8 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { databaseVariables } from "@/db/env";
 import { envReader, InvalidEnvError, optionalText, optionalUrl, textWithDefault, wholeNumber, type Variable } from "@/lib/env";
+// NOTE: log.ts reads LOG_LEVEL from here when it first logs; neither uses the other at import.
+import { log } from "./observability/log";
 
 export const variables = {
   ...databaseVariables,
@@ -28,7 +30,14 @@ export const variables = {
   METRICS_ALLOW: commaList(isAddressOrRange, "must be addresses or CIDR ranges separated by commas, like 10.0.0.0/8,::1"),
   OPERATOR_EMAILS: commaList((entry) => /^[^\s@]+@[^\s@]+$/.test(entry), "must be email addresses separated by commas"),
   REDIS_URL: optionalUrl(["redis", "rediss"], "redis://127.0.0.1:6379"),
+  LOG_LEVEL: oneOf(["trace", "debug", "info", "warn", "error", "fatal", "silent"], "info"),
+  // Read by the OpenTelemetry SDK itself; checked and documented here. Unset: no tracing at all.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(["http", "https"], "http://127.0.0.1:4318"),
 };
+
+function oneOf<const T extends string>(values: readonly T[], fallback: T): Variable<T> {
+  return { default: fallback, rule: z.enum(values as [T, ...T[]], { error: `must be one of ${values.join(", ")}` }) };
+}
 
 function secretText(minLength: number, message: string): Variable<string | undefined> {
   return { rule: z.string().min(minLength, message).optional() };
@@ -83,10 +92,12 @@ export function checkEnvAtStart(): void {
   } catch (error) {
     if (!(error instanceof InvalidEnvError)) throw error;
     const lines = error.problems.map((problem) => `    ${problem.name} ${problem.message}`);
+    // NOTE: words for the person starting the server, in the terminal or the service's status, not
+    // a log line: the server stops here, before it has logged or served anything.
     console.error(`\n  Atelier cannot start: fix these settings (see the README's configuration table).\n${lines.join("\n")}\n`);
     process.exit(1);
   }
   if (isProduction() && !checked.AUTH_URL) {
-    console.warn("[config] AUTH_URL is not set: links in emails and feeds, the sitemap and Stripe's return addresses use the development address instead.");
+    log.warn("AUTH_URL is not set: links in emails and feeds, the sitemap and Stripe's return addresses use the development address instead");
   }
 }

@@ -1,26 +1,40 @@
-// Server start-up: configuration checks, then migrations and the job runner (which first publishes
-// whatever came due while the server was down). A database that does not answer does not stop the
-// server: it serves (503 until the schema is current) and keeps trying in the background.
+// Server start-up: configuration checks, request ids and logging, then migrations and the job
+// runner (which first publishes whatever came due while the server was down). A database that does
+// not answer does not stop the server: it serves (503 until the schema is current) and keeps
+// trying in the background.
 import "server-only";
 import { databaseOutage } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { observeQueries } from "@/db/query-timing";
 import { authSecret } from "./auth/secret";
+import { isProduction } from "./env";
+import { followIncomingRequests } from "./http/request";
 import { startJobs } from "./jobs/start";
+import { log } from "./observability/log";
+import { metricsEnabled, recordDbQuery } from "./observability/metrics";
+import { routeConsoleToLog } from "./observability/request-errors";
 
 /** The pause between attempts while the database does not answer: recovery lags at most this. */
 const OUTAGE_RETRY_MS = 250;
 /** The pause after any other failure. */
 const FAILURE_RETRY_MS = 5000;
 
-const log = (message: string) => console.error(message);
-
 export async function startServer(): Promise<void> {
   try {
     authSecret();
   } catch (error) {
+    // NOTE: like a bad setting (checkEnvAtStart), words for the person starting the server, who
+    // reads them in a terminal or a service's status: nothing has been logged or served yet.
     console.error(`\n  ${(error as Error).message}\n`);
     process.exit(1);
   }
+  // From here on every line is the logger's: Next.js's own too in production, where a log
+  // collector reads them (development keeps Next.js's readable output as it is).
+  if (isProduction()) routeConsoleToLog();
+  followIncomingRequests();
+  // The query-duration histogram, timed where every statement passes (db/query-timing.ts); not
+  // even timed when nobody can read the metrics.
+  if (metricsEnabled()) observeQueries(({ seconds, ok }) => recordDbQuery(seconds, !ok));
   // NOTE: the first attempt is awaited, so a server whose database answers serves a current schema
   // from its first request. Next.js keeps a rejected start-up for good (every request then answered
   // 500, health included, even after the database came back): this must never throw.
@@ -38,7 +52,7 @@ async function bringUp(): Promise<number | null> {
   try {
     await migrateDatabase();
     await startJobs();
-    if (lastFailure !== null) log("[start] the database answers: migrations are applied and jobs run");
+    if (lastFailure !== null) log.info("the database answers: migrations are applied and jobs run");
     return null;
   } catch (error) {
     // An outage passes by itself and is worth watching closely; anything else (a migration that
@@ -47,7 +61,7 @@ async function bringUp(): Promise<number | null> {
     const message = error instanceof Error ? error.message || error.name : String(error);
     // Once per kind of failure, not on every attempt.
     if (message !== lastFailure) {
-      log(`[start] cannot start yet (${message}); serving 503, trying again every ${pause} ms`);
+      log[databaseOutage(error) ? "warn" : "error"]({ err: error, retryMs: pause }, "cannot start yet: serving 503 and trying again");
       lastFailure = message;
     }
     return pause;

@@ -20,6 +20,7 @@ import { signInClient, signInWithPassword } from "./password-sign-in";
 import { authSecret } from "./secret";
 import { sendSignInMail, SignInMailRefused } from "./sign-in-mail";
 import { finishSignUp } from "./sign-up";
+import { log } from "../observability/log";
 import { recordSignInFailure } from "../observability/metrics";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -87,7 +88,7 @@ function config(): NextAuthConfig {
       error(error) {
         if (error instanceof SignInRefused || (error as { type?: string }).type === "CredentialsSignin") return;
         if (error instanceof SignInMailRefused) return;
-        console.error("[auth]", error);
+        log.error({ err: error }, "Auth.js failed");
       },
     },
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },

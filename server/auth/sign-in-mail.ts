@@ -6,6 +6,7 @@ import "server-only";
 import { AuthError } from "next-auth";
 import type { Db } from "@/db/client";
 import { escapeHtml } from "@/lib/html";
+import { log } from "../observability/log";
 import { sendMail, type MailMessage } from "../services/mail";
 import { consumeRateLimits, RATE_LIMITS } from "../services/rate-limit";
 
@@ -29,6 +30,8 @@ export async function sendSignInMail(db: Db, message: MailMessage, from: { addre
   );
   if (!limit.allowed) throw new SignInMailRefused();
   await sendMail(db, message);
+  // The address is written redacted (j…@example.com): enough to answer "I never got my link".
+  log.info({ to: message.to }, "sign-in link sent");
 }
 
 export function signUpLinkMessage(to: string, url: string): MailMessage {

@@ -4,22 +4,23 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { inProcessJobs } from "../services/operations/in-process-jobs";
+import { runJob } from "./job-context";
 import type { JobRunner, PeriodicHandler, QueueHandler, SendOptions } from "./types";
 
 /** setTimeout cannot wait longer than this; later jobs are left to the periodic sweep. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function startInProcessRunner(options: { db: Db; log?: (message: string) => void }): JobRunner {
-  const log = options.log ?? ((message: string) => console.error(message));
+export function startInProcessRunner(options: { db: Db }): JobRunner {
   const handlers = new Map<string, QueueHandler<object>>();
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
   let stopped = false;
 
-  function run(label: string, task: () => Promise<void>) {
+  function run(task: () => Promise<void>) {
     if (stopped) return;
     const promise = task()
-      .catch((error: unknown) => log(`[jobs] ${label}: ${error instanceof Error ? error.message : String(error)}`))
+      // Logged by runJob and kept for the operator's page; nothing retries it by itself.
+      .catch(() => {})
       .finally(() => running.delete(promise));
     running.add(promise);
   }
@@ -30,8 +31,11 @@ export function startInProcessRunner(options: { db: Db; log?: (message: string) 
       handlers.set(queue, handler as QueueHandler<object>);
     },
     async every(name: string, everyMinutes: number, handler: PeriodicHandler) {
-      const tick = () => inProcessJobs().queued(name, {}, new Date()).run(() => handler({ db: options.db, now: new Date() }));
-      const timer = setInterval(() => run(name, tick), everyMinutes * 60_000);
+      const tick = () => {
+        const job = inProcessJobs().queued(name, {}, new Date());
+        return job.run(() => runJob({ queue: name, id: job.id, engine: "in-process" }, {}, () => handler({ db: options.db, now: new Date() })));
+      };
+      const timer = setInterval(() => run(tick), everyMinutes * 60_000);
       timer.unref();
       timers.add(timer);
     },
@@ -45,7 +49,9 @@ export function startInProcessRunner(options: { db: Db; log?: (message: string) 
         timers.delete(timer);
         const handler = handlers.get(queue);
         if (!handler) return job.drop();
-        run(queue, () => job.run(() => handler(data, { db: options.db, now: new Date() })));
+        // runJob inside the held task: a retry from the operator's page runs in the job's scope too.
+        const task = () => runJob({ queue, id: job.id, engine: "in-process" }, data, (plain) => handler(plain, { db: options.db, now: new Date() }));
+        run(() => job.run(task));
       }, delay);
       timer.unref();
       timers.add(timer);

@@ -3,6 +3,8 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
+import { log } from "../observability/log";
+import { runJob } from "./job-context";
 import type { JobRunner, PeriodicHandler, QueueHandler, SendOptions } from "./types";
 
 export type PgBossRunnerOptions = {
@@ -21,7 +23,6 @@ export type PgBossRunnerOptions = {
   maintenanceIntervalSeconds?: number;
   /** Tests start several runners in one process; each needs its own name in pg_stat_activity. */
   applicationName?: string;
-  log?: (message: string) => void;
 };
 
 const DEFAULTS = {
@@ -32,6 +33,13 @@ const DEFAULTS = {
   maintenanceIntervalSeconds: 60,
 };
 
+/**
+ * How long a job that failed for good stays in pg-boss's job table, where the operator page lists
+ * it to retry or discard. pg-boss moves it to its archive after 12 hours by default (with completed
+ * jobs), so a job that failed on Friday night was gone from the page by Saturday morning.
+ */
+export const FAILED_JOBS_KEPT_SECONDS = 7 * 24 * 60 * 60;
+
 /** 1 → every minute, 15 → every quarter hour, 60 → hourly, 120 → every other hour. */
 export function cronEvery(minutes: number): string {
   if (!Number.isInteger(minutes) || minutes < 1) throw new Error(`Cannot run a job every ${minutes} minutes.`);
@@ -41,7 +49,6 @@ export function cronEvery(minutes: number): string {
 }
 
 export async function startPgBossRunner(options: PgBossRunnerOptions): Promise<JobRunner> {
-  const log = options.log ?? ((message: string) => console.error(message));
   const settings = { ...DEFAULTS, ...options };
   const boss = new PgBoss({
     connectionString: options.connectionString,
@@ -49,11 +56,12 @@ export async function startPgBossRunner(options: PgBossRunnerOptions): Promise<J
     // A small pool of its own: jobs must not starve requests of connections.
     max: 3,
     maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
+    archiveFailedAfterSeconds: FAILED_JOBS_KEPT_SECONDS,
     // Periodic jobs are sent from here; without it, `every` would never fire.
     schedule: true,
   });
   // An EventEmitter "error" without a listener would crash the process.
-  boss.on("error", (error) => log(`[jobs] ${error.message}`));
+  boss.on("error", (error) => log.error({ err: error }, "pg-boss reported an error"));
   await boss.start();
 
   const createQueue = (name: string) =>
@@ -75,15 +83,21 @@ export async function startPgBossRunner(options: PgBossRunnerOptions): Promise<J
         async (jobs) => {
           // The jobs of a batch are independent, so one slow job does not hold up the others. One
           // failed job fails the batch and all of it is retried: handlers are idempotent.
-          await Promise.all(jobs.map((job) => handler(job.data, { db: options.db, now: new Date() })));
+          await Promise.all(
+            jobs.map((job) =>
+              runJob({ queue, id: job.id, engine: "pg-boss" }, job.data, (data) => handler(data as T, { db: options.db, now: new Date() })),
+            ),
+          );
         },
       );
     },
     async every(name: string, everyMinutes: number, handler: PeriodicHandler) {
       await createQueue(name);
       await boss.schedule(name, cronEvery(everyMinutes));
-      await boss.work(name, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
-        await handler({ db: options.db, now: new Date() });
+      await boss.work(name, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async (jobs) => {
+        for (const job of jobs) {
+          await runJob({ queue: name, id: job.id, engine: "pg-boss" }, job.data, () => handler({ db: options.db, now: new Date() }));
+        }
       });
     },
     async send<T extends object>(queue: string, data: T, sendOptions: SendOptions = {}) {

@@ -1,6 +1,7 @@
 // Queue names, and the one call services make to ask for a job. No service imports here, so
 // services can use it without an import cycle.
 import "server-only";
+import { log } from "../observability/log";
 import { enqueue } from "./registry";
 
 export const PUBLISH_SCHEDULED_POST = "publish-scheduled-post";
@@ -20,7 +21,7 @@ export async function requestScheduledPublish(postId: string, at: Date): Promise
   try {
     await enqueue<PublishScheduledPostJob>(PUBLISH_SCHEDULED_POST, { postId }, { startAfter: at });
   } catch (error) {
-    console.error(`[jobs] could not queue the publish of post ${postId}; the sweep will publish it`, error);
+    log.warn({ err: error, postId, queue: PUBLISH_SCHEDULED_POST }, "could not queue a scheduled publish; the sweep will publish the post");
   }
 }
 
@@ -32,6 +33,6 @@ export async function requestMemberNotifications(postId: string): Promise<void> 
   try {
     await enqueue<NotifyPostMembersJob>(NOTIFY_POST_MEMBERS, { postId });
   } catch (error) {
-    console.error(`[jobs] could not queue the member emails of post ${postId}; the retry sweep will send them`, error);
+    log.warn({ err: error, postId, queue: NOTIFY_POST_MEMBERS }, "could not queue the member emails of a post; the retry sweep will send them");
   }
 }

@@ -1,6 +1,7 @@
 // Which jobs the app runs, and the runner of this process. Kept on globalThis: Next.js bundles
 // instrumentation and route handlers separately, and both must see the same runner.
 import "server-only";
+import { withCarriedContext } from "./job-context";
 import type { JobRunner, PeriodicHandler, QueueHandler, SendOptions } from "./types";
 
 type Registration =
@@ -61,11 +62,12 @@ export function uninstallRunner(): JobRunner | null {
 
 /**
  * Sends a job if this process runs jobs and reports whether it did. Without a runner (scripts,
- * tests) nothing is lost: jobs act on state kept in the database, which the sweeps pick up.
+ * tests) nothing is lost: jobs act on state kept in the database, which the sweeps pick up. The
+ * job carries the request id and trace of the work that sent it (./job-context.ts).
  */
 export async function enqueue<T extends object>(queue: string, data: T, options?: SendOptions): Promise<boolean> {
   const runner = state().runner;
   if (!runner) return false;
-  await runner.send(queue, data, options);
+  await runner.send(queue, withCarriedContext(data), options);
   return true;
 }

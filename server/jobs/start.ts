@@ -5,23 +5,36 @@
 import "server-only";
 import { databaseKind, getDb } from "@/db/client";
 import { env } from "../env";
+import { log } from "../observability/log";
 import { publishDueScheduledPosts } from "../services/posts/lifecycle";
 import { startInProcessRunner } from "./in-process-runner";
+import { runJob } from "./job-context";
 import { registerMembershipJobs } from "./memberships";
 import { startPgBossRunner } from "./pg-boss-runner";
 import { currentRunner, installRunner, uninstallRunner } from "./registry";
 import { registerPostNotificationJobs } from "./post-notifications";
 import { registerRateLimitJobs } from "./rate-limits";
+import { PUBLISH_OVERDUE_POSTS } from "./queues";
 import { registerPostLifecycleJobs } from "./scheduled-publish";
 import type { JobRunner } from "./types";
-
-const log = (message: string) => console.error(message);
 
 async function createRunner(): Promise<JobRunner> {
   const db = getDb();
   const url = env().DATABASE_URL;
-  if (databaseKind() === "postgres" && url) return startPgBossRunner({ connectionString: url, db, log });
-  return startInProcessRunner({ db, log });
+  if (databaseKind() === "postgres" && url) return startPgBossRunner({ connectionString: url, db });
+  return startInProcessRunner({ db });
+}
+
+/**
+ * The sweep's work, once, right away: what came due while the app was down goes out now rather
+ * than at the sweep's next turn. Run as that job would be (its own request id, span and log lines).
+ */
+async function publishOverdueAtStart(runner: JobRunner): Promise<void> {
+  const job = { queue: PUBLISH_OVERDUE_POSTS, id: `start-up-${crypto.randomUUID()}`, engine: runner.engine };
+  await runJob(job, {}, async () => {
+    const published = await publishDueScheduledPosts(getDb(), new Date());
+    if (published > 0) log.info({ published }, "published scheduled posts that came due while the app was down");
+  });
 }
 
 export async function startJobs(): Promise<JobRunner> {
@@ -37,10 +50,10 @@ export async function startJobs(): Promise<JobRunner> {
   // NOTE: the runner is up at this point, so a failure here is not start-up's to retry: the sweep
   // every minute publishes whatever this missed.
   try {
-    const published = await publishDueScheduledPosts(getDb(), new Date());
-    if (published > 0) log(`[jobs] published ${published} scheduled post(s) that came due while the app was down`);
-  } catch (error) {
-    log(`[jobs] could not publish overdue posts at start-up (${String(error)}); the sweep every minute will`);
+    await publishOverdueAtStart(runner);
+  } catch {
+    // Logged by runJob as the job's failure.
+    log.warn("could not publish overdue posts at start-up; the sweep every minute will");
   }
   return runner;
 }
@@ -51,7 +64,7 @@ export async function startJobs(): Promise<JobRunner> {
  */
 async function stopOnSignal(signal: "SIGTERM" | "SIGINT"): Promise<void> {
   const alone = process.listenerCount(signal) === 0;
-  await stopJobs().catch((error: unknown) => log(`[jobs] stopping: ${String(error)}`));
+  await stopJobs().catch((error: unknown) => log.error({ err: error }, "stopping the job runner failed"));
   if (alone) process.exit(signal === "SIGTERM" ? 143 : 130);
 }
 

@@ -1,6 +1,6 @@
 // The counters and histograms as a scrape shows them: each record function moves its series, labels
-// stay free of personal data, and the tRPC middleware and route-handler wrapper count what a caller
-// got back.
+// stay free of personal data, and the tRPC middleware counts what a caller got back (route handlers:
+// server/http/request.test.ts).
 import { initTRPC, TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { sampleValue } from "@/test/metrics";
@@ -12,8 +12,10 @@ import {
   recordSaveConflict,
   recordSignInFailure,
   timeProcedure,
-  withRequestMetrics,
 } from "./metrics";
+
+// Metrics are recorded only while someone may read them (metrics-off.test.ts): this file reads them.
+process.env.METRICS_TOKEN = "metrics-unit-test-token-0123456789";
 
 const exposition = () => metrics().registry.metrics();
 
@@ -69,30 +71,6 @@ describe("record functions", () => {
   it("time database statements by outcome", async () => {
     expect(await change("atelier_db_query_duration_seconds_count", { outcome: "error" }, () => recordDbQuery(0.2, true))).toBe(1);
     expect(await change("atelier_db_query_duration_seconds_bucket", { outcome: "ok", le: "0.005" }, () => recordDbQuery(0.003, false))).toBe(1);
-  });
-});
-
-describe("withRequestMetrics", () => {
-  it("counts a route's requests by status and times them under the route's pattern", async () => {
-    const handler = withRequestMetrics("/test/[id]", async (request: Request) =>
-      new Response(null, { status: request.url.endsWith("/missing") ? 404 : 200 }),
-    );
-    const ok = { route: "/test/[id]", method: "GET", status: "200" };
-    const missing = { ...ok, status: "404" };
-    expect(await change("atelier_http_requests_total", ok, () => handler(new Request("http://atelier.test/test/1")))).toBe(1);
-    expect(await change("atelier_http_requests_total", missing, () => handler(new Request("http://atelier.test/test/missing")))).toBe(1);
-    expect(sampleValue(await exposition(), "atelier_http_request_duration_seconds_count", { route: "/test/[id]", method: "GET" })).toBe(2);
-  });
-
-  it("counts a handler that throws as a 500, and still throws", async () => {
-    const handler = withRequestMetrics("/test/broken", async () => {
-      throw new Error("boom");
-    });
-    const labels = { route: "/test/broken", method: "POST", status: "500" };
-    const moved = await change("atelier_http_requests_total", labels, () =>
-      expect(handler(new Request("http://atelier.test/test/broken", { method: "POST" }))).rejects.toThrow("boom"),
-    );
-    expect(moved).toBe(1);
   });
 });
 

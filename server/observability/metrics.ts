@@ -1,8 +1,10 @@
 // The app's Prometheus metrics: one registry per process, the counters and histograms that move
 // when something happens (each with a small record…() function, called where it happens), and the
-// gauges a scrape fills in from the database (./scrape.ts). Served at /api/metrics.
+// gauges a scrape fills in from the database (./scrape.ts). Served at /api/metrics, and recorded
+// only while someone may read them there.
 import "server-only";
 import client from "prom-client";
+import { env } from "../env";
 
 /** Seconds; from a cached page (a few ms) to a slow export. */
 const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -111,39 +113,42 @@ export type Metrics = ReturnType<typeof createMetrics>;
 // NOTE: Next.js bundles route handlers, server components and instrumentation separately, each
 // with its own copy of this module; the metrics must be one set per process, or a scrape would
 // see only the counts of its own bundle.
-const globalForMetrics = globalThis as unknown as { atelierMetrics?: Metrics };
+const globalForMetrics = globalThis as unknown as { atelierMetrics?: Metrics; atelierMetricsEnabled?: boolean };
 
 export function metrics(): Metrics {
   globalForMetrics.atelierMetrics ??= createMetrics();
   return globalForMetrics.atelierMetrics;
 }
 
+/**
+ * Whether anyone can read the metrics (METRICS_TOKEN or METRICS_ALLOW set). When not, /api/metrics
+ * answers 404 and every record function returns at once: counting what nobody reads would only
+ * cost each request and query. NOTE: decided on the first record and kept (settings do not change
+ * while a server runs): reading the settings costs more than a count, on every query.
+ */
+export function metricsEnabled(): boolean {
+  globalForMetrics.atelierMetricsEnabled ??= readsMetrics();
+  return globalForMetrics.atelierMetricsEnabled;
+}
+
+function readsMetrics(): boolean {
+  try {
+    const { METRICS_TOKEN, METRICS_ALLOW } = env();
+    return Boolean(METRICS_TOKEN) || METRICS_ALLOW.length > 0;
+  } catch {
+    // A bad setting stops the server at start-up; a count is never what reports it.
+    return false;
+  }
+}
+
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
+/** One answered request, under its route's pattern (server/http/request.ts times route handlers). */
 export function recordHttpRequest(route: string, method: string, status: number, seconds: number): void {
+  if (!metricsEnabled()) return;
   const verb = METHODS.has(method) ? method : "OTHER";
   metrics().httpRequests.inc({ route, method: verb, status: String(status) });
   metrics().httpDuration.observe({ route, method: verb }, seconds);
-}
-
-type RouteHandler<A extends unknown[]> = (request: Request, ...rest: A) => Response | Promise<Response>;
-
-/**
- * A route handler that counts and times its requests under `route` (the route's pattern, never
- * the URL: one series per route). A handler that throws counts as a 500 and still throws.
- */
-export function withRequestMetrics<A extends unknown[]>(route: string, handler: RouteHandler<A>): RouteHandler<A> {
-  return async (request, ...rest) => {
-    const started = performance.now();
-    let status = 500;
-    try {
-      const response = await handler(request, ...rest);
-      status = response.status;
-      return response;
-    } finally {
-      recordHttpRequest(route, request.method, status, (performance.now() - started) / 1000);
-    }
-  };
 }
 
 type ProcedureResult = { ok: true } | { ok: false; error: { code: string } };
@@ -154,6 +159,7 @@ type ProcedureResult = { ok: true } | { ok: false; error: { code: string } };
  * error mapper, it sees the code the caller gets (BAD_REQUEST for a service's INVALID_INPUT).
  */
 export async function timeProcedure<R extends ProcedureResult>(path: string, type: string, next: () => Promise<R>): Promise<R> {
+  if (!metricsEnabled()) return next();
   const started = performance.now();
   const result = await next();
   const labels = { procedure: path, type };
@@ -163,10 +169,12 @@ export async function timeProcedure<R extends ProcedureResult>(path: string, typ
 }
 
 export function recordDbQuery(seconds: number, failed: boolean): void {
+  if (!metricsEnabled()) return;
   metrics().queryDuration.observe({ outcome: failed ? "error" : "ok" }, seconds);
 }
 
 export function recordSignInFailure(reason: string): void {
+  if (!metricsEnabled()) return;
   metrics().signInFailures.inc({ reason });
 }
 
@@ -185,9 +193,11 @@ export function rateLimitName(key: string): string {
 
 /** `key` is the limited key, as the rate limiter stores it. */
 export function recordRateLimited(key: string): void {
+  if (!metricsEnabled()) return;
   metrics().rateLimited.inc({ limit: rateLimitName(key) });
 }
 
 export function recordSaveConflict(reason: "autosave" | "manual"): void {
+  if (!metricsEnabled()) return;
   metrics().saveConflicts.inc({ reason });
 }

@@ -1,5 +1,6 @@
 // Outgoing mail behind one interface: SMTP when SMTP_URL is set, otherwise the dev outbox table
-// that a developer reads at /dev/outbox (development only).
+// that a developer reads at /dev/outbox (development only). Each send is a span and a log line,
+// neither of which names the recipient.
 import "server-only";
 import { desc } from "drizzle-orm";
 import nodemailer from "nodemailer";
@@ -7,6 +8,8 @@ import type { Db } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import { escapeHtml } from "@/lib/html";
 import { env } from "../env";
+import { log } from "../observability/log";
+import { withSpan } from "../observability/tracing";
 
 export type MailMessage = {
   to: string;
@@ -48,7 +51,9 @@ export function mailTransport(): MailTransport {
 }
 
 export async function sendMail(db: Db, message: MailMessage): Promise<void> {
-  await mailTransport().send(db, message);
+  const transport = mailTransport();
+  await withSpan("email.send", { "email.transport": transport.name }, () => transport.send(db, message));
+  log.info({ transport: transport.name }, "email sent");
 }
 
 export async function listOutbox(db: Db, limit = 50) {

@@ -6,9 +6,13 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { databaseOutage } from "@/db/client";
 import { refusedInput } from "@/db/errors";
-import { AppError, httpStatus, type AppErrorCode, type AppErrorStatus } from "@/lib/errors";
+import { AppError, failureMessage, httpStatus, type AppErrorCode, type AppErrorStatus } from "@/lib/errors";
+import { headers } from "next/headers";
 import { requestContext } from "../http/context";
+import { requestIdOf } from "../http/request-id";
 import { timeProcedure } from "../observability/metrics";
+import { currentScope, newRequestId, runInScope } from "../observability/request-scope";
+import { traceProcedure } from "../observability/tracing";
 import { requireOwnCreator } from "../services/creators";
 
 /**
@@ -44,6 +48,8 @@ export type ErrorShapeData = {
   appCode: AppErrorCode | null;
   field: string | null;
   fieldErrors: Record<string, string[]> | null;
+  /** The request's id, which the server's log lines carry: what a person quotes about a failure. */
+  requestId: string | null;
 };
 
 function zodFieldErrors(error: ZodError): Record<string, string[]> {
@@ -54,14 +60,16 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    const requestId = currentScope()?.requestId ?? null;
     const data: ErrorShapeData = {
       appCode: cause instanceof AppError ? cause.code : null,
       field: cause instanceof AppError ? (cause.field ?? null) : null,
       fieldErrors: cause instanceof ZodError ? zodFieldErrors(cause) : null,
+      requestId,
     };
-    // NOTE: unexpected errors keep their details in the server log; users get plain words.
-    const message =
-      error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message;
+    // NOTE: unexpected errors keep their details in the server log (the tRPC route logs them);
+    // users get plain words and the reference that finds that line.
+    const message = error.code === "INTERNAL_SERVER_ERROR" ? failureMessage(requestId) : shape.message;
     return { ...shape, message, data: { ...shape.data, ...data, stack: undefined } };
   },
 });
@@ -89,10 +97,29 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
-/** Times every call by procedure, outside the error mapping so refused calls count with their code. */
-const measure = t.middleware(({ path, type, next }) => timeProcedure(path, type, next));
+/**
+ * The request id of a call made in-process by a page, when nothing entered a scope for it (the
+ * server stamps every request, so only a caller outside a request, a script or a test, gets here).
+ */
+async function callerRequestId(): Promise<string> {
+  try {
+    return requestIdOf(await headers());
+  } catch {
+    // Outside a request: headers() has nothing to give.
+    return newRequestId();
+  }
+}
 
-export const publicProcedure = t.procedure.use(measure).use(mapErrors);
+/**
+ * Every call in its request's scope, in a span, timed and counted by procedure. Outside the error
+ * mapping, so refused calls count (and mark their span) with the code the caller gets.
+ */
+const observe = t.middleware(async ({ path, type, next }) => {
+  const observed = () => traceProcedure(path, type, () => timeProcedure(path, type, next));
+  return currentScope() ? observed() : runInScope({ requestId: await callerRequestId() }, observed);
+});
+
+export const publicProcedure = t.procedure.use(observe).use(mapErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

@@ -7,7 +7,7 @@ import path from "node:path";
 
 export type AppServer = {
   readonly url: string;
-  /** What the server printed, for a failure's message. */
+  /** What the server printed (its last 2 MB): for a failure's message, and for tests of its log. */
   output(): string;
   stop(): Promise<void>;
 };
@@ -38,19 +38,27 @@ async function answering(url: string, child: ChildProcess, output: () => string)
   }
 }
 
-export async function startAppServer({ databaseUrl }: { databaseUrl: string }): Promise<AppServer> {
+type Options = {
+  databaseUrl: string;
+  /** More settings for this server alone (tracing, log level, …). */
+  env?: Record<string, string>;
+};
+
+const KEPT_OUTPUT_CHARS = 2_000_000;
+
+export async function startAppServer({ databaseUrl, env = {} }: Options): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // The test runner's own module conditions are not the server's: Next sets its own.
   const nodeOptions = (process.env.NODE_OPTIONS ?? "").replace("--conditions=react-server", "").trim();
   const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: nodeOptions, DATABASE_URL: databaseUrl, AUTH_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_OPTIONS: nodeOptions, DATABASE_URL: databaseUrl, AUTH_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let printed = "";
   const keep = (chunk: Buffer) => {
-    printed = (printed + chunk.toString()).slice(-20_000);
+    printed = (printed + chunk.toString()).slice(-KEPT_OUTPUT_CHARS);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);

@@ -3,6 +3,7 @@
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { requestContext } from "@/server/http/context";
 import { errorResponse } from "@/server/http/errors";
+import { withRequest } from "@/server/http/request";
 import { isSameOrigin } from "@/server/http/same-origin";
 import { createMediaFromUpload } from "@/server/services/media/upload";
 
@@ -32,7 +33,7 @@ function fileNameHeader(request: Request): string {
   }
 }
 
-export async function POST(request: Request) {
+export const POST = withRequest("/api/media", async (request: Request) => {
   // CSRF: an upload spends the creator's storage; refuse it from other sites.
   if (!isSameOrigin(request)) {
     return errorResponse(new AppError(AppErrorCode.FORBIDDEN, "Uploads must come from this site."));
@@ -50,4 +51,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

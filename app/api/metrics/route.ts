@@ -1,5 +1,6 @@
 // Prometheus's scrape target. Only for the configured token or addresses (server/observability/
 // metrics-access.ts); the figures are this process's counters plus gauges read at scrape time.
+import { withRequest } from "@/server/http/request";
 import { metricsAccess } from "@/server/observability/metrics-access";
 import { scrapeMetrics } from "@/server/observability/scrape";
 
@@ -8,7 +9,7 @@ export const runtime = "nodejs";
 // which keeps it dynamic under Cache Components too, where this setting no longer exists).
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = withRequest("/api/metrics", async (request: Request) => {
   const access = metricsAccess(request);
   if (!access.allowed) {
     return new Response(null, {
@@ -21,4 +22,4 @@ export async function GET(request: Request) {
   }
   const { contentType, body } = await scrapeMetrics();
   return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
-}
+});

@@ -8,6 +8,7 @@ import { uuidv7 } from "uuidv7";
 import { media, type MediaVariant } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { isMediaKind, MEDIA_SIZE_CAPS, MEDIA_UPLOAD_RATE, tooLargeMessage, type MediaKind, type UploadedMedia } from "@/lib/media-rules";
+import { log } from "../../observability/log";
 import type { ServiceContext } from "../context";
 import { requireOwnCreator } from "../creators";
 import { consumeRateLimit } from "../rate-limit";
@@ -175,7 +176,7 @@ export async function createMediaFromUpload(ctx: ServiceContext, input: UploadIn
   } catch (error) {
     if (!isStorageFull(error)) throw error;
     // The uploader can do nothing about it; whoever runs the server must, so it is logged too.
-    console.error("[media] an upload could not be stored, no room left:", (error as Error).message);
+    log.error({ err: error, kind }, "an upload could not be stored: no room left on the media storage");
     throw new AppError(AppErrorCode.UNAVAILABLE, STORAGE_FULL_MESSAGE, { cause: error });
   } finally {
     // A refused or failed upload leaves nothing: not its staged bytes, not what was stored of it.

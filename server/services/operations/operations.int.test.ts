@@ -238,7 +238,7 @@ describe("failed jobs on pg-boss", () => {
 
 describe("failed jobs on the in-process runner", () => {
   it("an operator sees one fail, retries it and it runs again, and discards another", async () => {
-    const runner = startInProcessRunner({ db: testDb(), log: () => {} });
+    const runner = startInProcessRunner({ db: testDb() });
     await installRunner(runner);
     try {
       const queue = `operations-in-process-${randomUUID()}`;

@@ -1,6 +1,7 @@
 // Everything on the operator's health page in one answer. Each part is read on its own, so a
 // database that does not answer still leaves the version, Redis and storage to look at.
 import "server-only";
+import { log } from "../../observability/log";
 import type { ServiceContext } from "../context";
 import { checkHealth, type Health } from "../health";
 import { databaseDetails, type DatabaseDetails } from "./database";
@@ -28,7 +29,7 @@ async function part<T>(name: string, read: () => Promise<T>): Promise<Part<T>> {
   try {
     return { ok: true, value: await read() };
   } catch (error) {
-    console.error(`[operations] reading ${name}:`, error);
+    log.error({ err: error, part: name }, "the operator page could not read one of its parts");
     return { ok: false, problem: `Could not read ${name} (the server log has the error).` };
   }
 }

@@ -1,6 +1,7 @@
 // A creator's public RSS feed: read as an anonymous visitor whoever asks (no session is looked up),
 // so it may be cached; its links use the site's configured origin, never the request's Host.
 import { anonymousContext } from "@/server/http/context";
+import { withRequest } from "@/server/http/request";
 import { siteOrigin } from "@/server/http/site-origin";
 import { findHandleRedirect } from "@/server/services/creators";
 import { creatorFeedXml } from "@/server/services/posts/feed";
@@ -8,7 +9,7 @@ import { creatorFeedXml } from "@/server/services/posts/feed";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ handle: string }> }) {
+export const GET = withRequest("/[handle]/feed.xml", async (_request: Request, { params }: { params: Promise<{ handle: string }> }) => {
   const { handle } = await params;
   const ctx = anonymousContext();
   const xml = await creatorFeedXml(ctx, handle, siteOrigin());
@@ -21,4 +22,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ han
   return new Response(xml, {
     headers: { "content-type": "application/rss+xml; charset=utf-8", "cache-control": "public, max-age=300" },
   });
-}
+});

@@ -4,6 +4,7 @@
 import { Readable } from "node:stream";
 import { requestContext } from "@/server/http/context";
 import { errorResponse } from "@/server/http/errors";
+import { withRequest } from "@/server/http/request";
 import { MEDIA_REFUSAL_HEADERS, openMediaForViewer } from "@/server/services/media/files";
 
 export const runtime = "nodejs";
@@ -32,10 +33,8 @@ async function serve(request: Request, params: Promise<{ id: string }>, withBody
   }
 }
 
-export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return serve(request, params, true);
-}
+type Params = { params: Promise<{ id: string }> };
 
-export function HEAD(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return serve(request, params, false);
-}
+const ROUTE = "/api/media/[id]";
+export const GET = withRequest(ROUTE, (request: Request, { params }: Params) => serve(request, params, true));
+export const HEAD = withRequest(ROUTE, (request: Request, { params }: Params) => serve(request, params, false));

@@ -3,9 +3,11 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { DOCUMENT_LIMITS } from "@/lib/document/validate";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { TRPC_MAX_BATCH_SIZE } from "@/lib/request-limits";
+import { withRequest } from "@/server/http/request";
 import { withBodyWithin } from "@/server/http/request-body";
 import { isSameOrigin } from "@/server/http/same-origin";
 import { transportSecurityHeaders } from "@/server/http/security-headers";
+import { log, wasLogged } from "@/server/observability/log";
 import { createTRPCContext } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 
@@ -64,10 +66,15 @@ async function handler(request: Request) {
     responseMeta() {
       return { headers: responseHeaders(request) };
     },
+    // The one log line of a call that failed on our side (its answer quotes the request id), and
+    // a warning for one refused because something we depend on is not answering.
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      const fields = { err: error.cause ?? error, procedure: path ?? null };
+      if (error.code === "INTERNAL_SERVER_ERROR") log.error(fields, "tRPC call failed");
+      else if (error.code === "SERVICE_UNAVAILABLE" && !wasLogged(error)) log.warn(fields, "tRPC call answered unavailable: a dependency is not answering");
     },
   });
 }
 
-export { handler as GET, handler as POST };
+const route = withRequest("/api/trpc/[trpc]", handler);
+export { route as GET, route as POST };

@@ -3,6 +3,7 @@
 // The token is the whole authority: no session is read.
 import { anonymousContext } from "@/server/http/context";
 import { errorResponse } from "@/server/http/errors";
+import { withRequest } from "@/server/http/request";
 import { unsubscribeByToken } from "@/server/services/memberships/email-preferences";
 
 export const runtime = "nodejs";
@@ -10,7 +11,9 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ token: string }> };
 
-export async function POST(_request: Request, { params }: Params) {
+const ROUTE = "/api/unsubscribe/[token]";
+
+export const POST = withRequest(ROUTE, async (_request: Request, { params }: Params) => {
   const { token } = await params;
   try {
     const { db } = anonymousContext();
@@ -19,9 +22,9 @@ export async function POST(_request: Request, { params }: Params) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});
 
-export async function GET(request: Request, { params }: Params) {
+export const GET = withRequest(ROUTE, async (request: Request, { params }: Params) => {
   const { token } = await params;
   return Response.redirect(new URL(`/account/unsubscribe/${encodeURIComponent(token)}`, request.url), 303);
-}
+});

@@ -1,12 +1,13 @@
 // The creator's members as CSV. Session-bound and personal data: never cached.
 import { requestContext } from "@/server/http/context";
 import { errorResponse } from "@/server/http/errors";
+import { withRequest } from "@/server/http/request";
 import { membersCsv } from "@/server/services/memberships/audience";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = withRequest("/studio/audience/export", async () => {
   try {
     const ctx = await requestContext();
     const csv = await membersCsv(ctx);
@@ -22,4 +23,4 @@ export async function GET() {
     // Opened as a download link: the refusal is shown as a page, so plain words, not JSON.
     return errorResponse(error, { as: "text" });
   }
-}
+});

@@ -11,12 +11,19 @@ import type { Db } from "@/db/client";
 import { creators, memberships, webhookEvents } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { stripeCheckoutInput, type StripeCheckoutInput } from "@/lib/schemas/membership";
+import { log } from "../../../observability/log";
+import { withSpan } from "../../../observability/tracing";
 import { requireViewer, type ServiceContext } from "../../context";
 import { assertPaidJoinOpen, attributablePostId, paidJoinTerms } from "../join";
 import { stripeSettings, type StripeSettings } from "./config";
 import { addInterval, recordPayment, type Tx } from "./ledger";
 
 let cached: { settings: StripeSettings; client: Stripe } | null = null;
+
+/** A call to Stripe's API as a span named by its operation; nothing of the request is recorded. */
+function callStripe<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  return withSpan(`stripe ${operation}`, { "peer.service": "stripe", "rpc.method": operation }, call);
+}
 
 /** The configured client, or null when Stripe is not set up (the sandbox is used instead). */
 export function stripeClient(): Stripe | null {
@@ -82,34 +89,33 @@ export async function startStripeCheckout(ctx: ServiceContext, input: StripeChec
     interval: data.interval,
     ...(data.attributedPostId ? { attributedPostId: data.attributedPostId } : {}),
   };
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: "subscription",
+    client_reference_id: ctx.viewer.userId,
+    success_url: back(`${tierPath}/confirm`, { membership: membershipId, ...next }),
+    cancel_url: back(tierPath, { checkout: "cancelled", ...next }),
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: tier.currency.toLowerCase(),
+          unit_amount: amount,
+          recurring: { interval: data.interval },
+          product_data: { name: tier.name },
+        },
+      },
+    ],
+    metadata,
+    subscription_data: { metadata },
+  };
+  // Namespaced per fan: keys come from the browser, and Stripe keys are account-wide.
+  const idempotencyKey = `checkout:${ctx.viewer.userId}:${data.idempotencyKey}`;
   let session: Stripe.Checkout.Session;
   try {
-    session = await stripe.checkout.sessions.create(
-      {
-        mode: "subscription",
-        client_reference_id: ctx.viewer.userId,
-        success_url: back(`${tierPath}/confirm`, { membership: membershipId, ...next }),
-        cancel_url: back(tierPath, { checkout: "cancelled", ...next }),
-        line_items: [
-          {
-            quantity: 1,
-            price_data: {
-              currency: tier.currency.toLowerCase(),
-              unit_amount: amount,
-              recurring: { interval: data.interval },
-              product_data: { name: tier.name },
-            },
-          },
-        ],
-        metadata,
-        subscription_data: { metadata },
-      },
-      // Namespaced per fan: keys come from the browser, and Stripe keys are account-wide.
-      { idempotencyKey: `checkout:${ctx.viewer.userId}:${data.idempotencyKey}` },
-    );
+    session = await callStripe("checkout.sessions.create", () => stripe.checkout.sessions.create(params, { idempotencyKey }));
   } catch (error) {
     // Stripe's own words can name keys and accounts: the fan gets plain ones, the log the details.
-    console.error("Stripe refused to create a Checkout Session", error);
+    log.error({ err: error }, "Stripe refused to create a Checkout Session");
     throw new AppError(AppErrorCode.CONFLICT, "The payment page could not be opened. Try again in a moment.", { cause: error });
   }
   if (!session.url) throw new AppError(AppErrorCode.CONFLICT, "The payment page could not be opened. Try again in a moment.");
@@ -197,7 +203,7 @@ async function cancelReplacedSubscription(subscriptionId: string): Promise<void>
   const stripe = stripeClient();
   if (!stripe) throw new Error("Stripe is not configured, so a replaced subscription cannot be cancelled.");
   try {
-    await stripe.subscriptions.cancel(subscriptionId);
+    await callStripe("subscriptions.cancel", () => stripe.subscriptions.cancel(subscriptionId));
   } catch (error) {
     // Already gone at Stripe: nothing is left to bill.
     if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return;
