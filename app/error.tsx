@@ -23,7 +23,6 @@ async function databaseDown(): Promise<boolean> {
   }
 }
 
-
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const [cause, setCause] = useState<Cause>("unknown");
 

@@ -19,7 +19,6 @@ export type ErrorBody = {
   };
 };
 
-
 type Options = {
   /** Extra headers, e.g. a media refusal's; errors are never stored in a shared cache either way. */
   headers?: Record<string, string>;

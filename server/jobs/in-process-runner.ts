@@ -4,7 +4,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { inProcessJobs } from "../services/operations/in-process-jobs";
-import { runJob } from "./job-context";
+import { runJob, splitPayload } from "./job-context";
 import type { JobRunner, PeriodicHandler, QueueHandler, SendOptions } from "./types";
 
 /** setTimeout cannot wait longer than this; later jobs are left to the periodic sweep. */
@@ -44,7 +44,8 @@ export function startInProcessRunner(options: { db: Db }): JobRunner {
       const delay = Math.max(0, runAt.getTime() - Date.now());
       if (delay > MAX_TIMER_MS) return;
       // Held for the operator's page from now on: waiting, then running, and kept if it fails.
-      const job = inProcessJobs().queued(queue, data, runAt);
+      // The operator's page lists the job's own data, not the request id and trace it carries.
+      const job = inProcessJobs().queued(queue, splitPayload(data).data, runAt);
       const timer = setTimeout(() => {
         timers.delete(timer);
         const handler = handlers.get(queue);

@@ -40,8 +40,9 @@ function reportFailure(error: unknown, details: Details): void {
 
 /**
  * Next.js's instrumentation hook, exported from instrumentation.ts. NOTE: in production Next.js
- * prints the error first (console.error, below) and calls this after; the line is written then,
- * and this one adds nothing. In development nothing is routed, so this writes it.
+ * both calls this and prints the error (console.error, routed below into the log); whichever comes
+ * first writes the line and the other adds nothing (wasLogged). In development nothing is routed,
+ * so this writes it and Next.js prints its own, source-mapped.
  */
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
   const header = request.headers[REQUEST_ID_HEADER];

@@ -50,6 +50,20 @@ describe("addresses on spans", () => {
   });
 });
 
+describe("errors Next.js records on its own spans", () => {
+  it("keep their type but lose their message and stack, which quote input", () => {
+    const failure = new Error("Failed query: select … params: fan@example.test,4f9a1c");
+    const span = trace.getTracer("next.js").startSpan("render route (app) /[handle]");
+    span.recordException(failure);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: failure.message });
+    span.end();
+    const [recorded] = spans.named("render route (app) /[handle]");
+    expect(recorded!.status).toEqual({ code: SpanStatusCode.ERROR });
+    expect(recorded!.events[0]!.attributes).toMatchObject({ "exception.type": "Error" });
+    expect(JSON.stringify({ events: recorded!.events, status: recorded!.status })).not.toMatch(/fan@example\.test|4f9a1c|params/);
+  });
+});
+
 describe("errorType", () => {
   it("is a code when the error has one, else its class, never its message", () => {
     expect(errorType(Object.assign(new Error("duplicate key value"), { code: "23505" }))).toBe("23505");

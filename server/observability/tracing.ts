@@ -4,7 +4,7 @@
 // and every span here is the API's non-recording no-op.
 import "server-only";
 import { SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
-import type { Span as RecordedSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import type { ReadableSpan, Span as RecordedSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { env } from "../env";
 import { redactLine } from "./redact";
 
@@ -13,10 +13,17 @@ const tracer = () => trace.getTracer("atelier");
 /** Attributes that hold an address as it was asked for: Next.js puts the raw one on each request. */
 const URL_ATTRIBUTES = ["http.target", "http.url", "url.full", "url.path", "url.query"];
 
+/** What an exception event may keep: its kind, never its words or stack (they quote input). */
+const EXCEPTION_TEXT = ["exception.message", "exception.stacktrace"];
+
 /**
  * Takes out of a span's addresses what the log takes out of a line (./redact.ts): a sign-in link's
  * token and email, a signed media address's signature, an unsubscribe link's token, a searched-for
  * email address. Runs as each span starts, when Next.js has set the address, before any export.
+ * And as each span ends, before the exporter's processor sees it: Next.js records an error that
+ * escapes a page or route on its own span, message and stack included (a failed query's message
+ * lists its parameters); the span keeps the error's type, and the log line of the same trace
+ * (traceId) keeps the redacted message and stack.
  */
 export class UrlRedactor implements SpanProcessor {
   onStart(span: RecordedSpan): void {
@@ -25,7 +32,15 @@ export class UrlRedactor implements SpanProcessor {
       if (typeof value === "string") span.setAttribute(key, redactLine(value));
     }
   }
-  onEnd(): void {}
+  onEnd(span: ReadableSpan): void {
+    // NOTE: ReadableSpan is read-only in its types, but this processor runs before the exporter's
+    // (see startTracing) and the span is not exported yet: its fields are still the ones sent.
+    const ended = span as { status: ReadableSpan["status"] };
+    if (ended.status.message) ended.status = { code: ended.status.code };
+    for (const event of span.events) {
+      for (const key of EXCEPTION_TEXT) if (event.attributes && key in event.attributes) delete event.attributes[key];
+    }
+  }
   async forceFlush(): Promise<void> {}
   async shutdown(): Promise<void> {}
 }
@@ -40,9 +55,24 @@ export class UrlRedactor implements SpanProcessor {
 export async function startTracing(): Promise<boolean> {
   if (!env().OTEL_EXPORTER_OTLP_ENDPOINT) return false;
   const { registerOTel } = await import("@vercel/otel");
-  // "auto": the OTLP exporter those variables describe.
+  // "auto": the OTLP exporter those variables describe; after the redactor, which must see each
+  // span first.
   registerOTel({ serviceName: "atelier", spanProcessors: [new UrlRedactor(), "auto"] });
+  tracingRegistered();
   return true;
+}
+
+/** Says a tracer provider is registered (startTracing, or a test's recorder): spans are recorded. */
+export function tracingRegistered(): void {
+  globalForTracing.atelierTracing = true;
+}
+
+// NOTE: one flag per process; instrumentation and route handlers are separate bundles.
+const globalForTracing = globalThis as unknown as { atelierTracing?: boolean };
+
+/** Whether spans are recorded at all: without an exporter, procedures skip even the no-op span. */
+function tracing(): boolean {
+  return globalForTracing.atelierTracing === true;
 }
 
 /**
@@ -91,6 +121,7 @@ const SERVER_FAULTS = new Set(["INTERNAL_SERVER_ERROR", "NOT_IMPLEMENTED", "BAD_
  * an attribute; only a server fault marks the span failed (a NOT_FOUND is an answer, not a fault).
  */
 export function traceProcedure<R extends ProcedureResult>(path: string, type: string, next: () => Promise<R>): Promise<R> {
+  if (!tracing()) return next();
   const attributes = { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type };
   return tracer().startActiveSpan(`trpc ${path}`, { attributes }, async (span) => {
     try {

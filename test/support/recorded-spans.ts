@@ -4,7 +4,7 @@
 // Registration is global and once per process: every test file that calls it shares the recorder.
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { registerOTel } from "@vercel/otel";
-import { UrlRedactor } from "@/server/observability/tracing";
+import { tracingRegistered, UrlRedactor } from "@/server/observability/tracing";
 
 let exporter: InMemorySpanExporter | undefined;
 
@@ -12,6 +12,7 @@ export function recordSpans(): { finished(): ReadableSpan[]; named(name: string)
   if (!exporter) {
     exporter = new InMemorySpanExporter();
     registerOTel({ serviceName: "atelier-test", instrumentations: [], spanProcessors: [new UrlRedactor(), new SimpleSpanProcessor(exporter)] });
+    tracingRegistered();
   }
   const recorder = exporter;
   return {

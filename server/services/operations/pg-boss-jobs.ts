@@ -4,6 +4,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { selectRows as rows } from "./database";
+import { splitPayload } from "../../jobs/job-context";
 import type { FailedJob, QueueStats } from "./jobs";
 
 /** False until a pg-boss runner first started on this database and created its schema. */
@@ -75,7 +76,8 @@ export async function pgBossFailedJobs(db: Db, limit: number): Promise<FailedJob
   return result.map((row) => ({
     id: row.id,
     queue: row.queue,
-    data: row.data ?? {},
+    // The job's own data: the request id and trace context it carries are not the operator's to read.
+    data: splitPayload(row.data).data,
     error: row.error,
     attempts: row.attempts,
     failedAt: row.failed_at ? new Date(row.failed_at) : null,

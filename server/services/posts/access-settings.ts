@@ -13,7 +13,7 @@ import { requireOwnCreator } from "../creators";
 import { teaserColumns } from "./derived";
 import { postErrors } from "./errors";
 import { getReadablePostById } from "./reads";
-import { ownPost, type PostRow } from "./store";
+import { draftText, ownPost, type PostRow } from "./store";
 
 export type PostAccessSettings = {
   postId: string;
@@ -53,7 +53,9 @@ export async function setPostAccess(ctx: ServiceContext, input: z.input<typeof s
   const postId = await ctx.db.transaction(async (tx) => {
     const post = await ownPost(ctx, data.postId, { lockIn: tx });
     const outOrDue = post.status === "published" || post.status === "scheduled";
-    if (data.access === "public" && outOrDue && hasPaywallBreak(post.document)) throw postErrors.publicWithBreak("making it public");
+    // The live text, and the text still to go out (a scheduled post's draft, an Update not yet made).
+    const goesOut = [post.document, draftText(post).document];
+    if (data.access === "public" && outOrDue && goesOut.some(hasPaywallBreak)) throw postErrors.publicWithBreak("making it public");
     if (tierIds.length) {
       const own = await tx
         .select({ id: tiers.id })

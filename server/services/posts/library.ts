@@ -42,7 +42,6 @@ export type LibraryItem = {
   tiers: { id: string; name: string }[];
 };
 
-
 export type LibraryCounts = Record<LibraryStatus | "all" | "trash", number>;
 export type LibraryPage = { items: LibraryItem[]; nextCursor: string | null; counts: LibraryCounts };
 

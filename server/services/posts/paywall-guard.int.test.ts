@@ -95,4 +95,14 @@ describe("a public post with a paywall break", () => {
     const draft = await createPost(testDb(), { creator, title: "Draft", document: docWithPaywall("Teaser.", BELOW), access: "members" });
     expect(await setPostAccess(asCreator(creator), { ...settings, postId: draft.id })).toMatchObject({ access: "public" });
   });
+
+  it("cannot be made public while a break waits in the changes of a live post, not yet updated", async () => {
+    const creator = await createCreator(testDb());
+    const live = await createPost(testDb(), { creator, title: "Live", document: docWithText("All of it."), access: "members", publish: true });
+    await savePost(asCreator(creator), { id: live.id, baseVersion: live.version, title: "Live", document: docWithPaywall("Teaser.", BELOW) });
+
+    const refused = await caught(setPostAccess(asCreator(creator), { postId: live.id, access: "public", teaserMode: "auto" }));
+    expect(refused).toMatchObject({ code: "INVALID_INPUT", field: "access" });
+    expect(await getPostAccess(asCreator(creator), { postId: live.id })).toMatchObject({ access: "members" });
+  });
 });
