@@ -63,3 +63,8 @@ export function failureMessage(reference: string | null | undefined): string {
     ? `Something went wrong on our side. Please try again; if it keeps happening, quote reference ${reference} when you ask for help.`
     : "Something went wrong on our side. Please try again.";
 }
+
+/** The digest Next.js gives an error from the server (a page that failed to render), if any. */
+export function digestOf(error: unknown): string | undefined {
+  return error !== null && typeof error === "object" && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
+}

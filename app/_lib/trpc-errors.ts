@@ -2,6 +2,7 @@
 // the server's side comes with a reference (the request's id, which the server's log line carries),
 // already in its words; nothing technical (a stack, a parser's complaint) is ever shown.
 import { TRPCClientError } from "@trpc/client";
+import { digestOf } from "@/lib/errors";
 import type { AppRouter } from "@/server/trpc/root";
 
 export type UiError = { message: string; field: string | null; fieldErrors: Record<string, string[]>; code: string | null };
@@ -43,6 +44,5 @@ export function errorReference(error: unknown): string | null {
     const requestId = (error as TRPCClientError<AppRouter>).data?.requestId;
     if (requestId) return requestId;
   }
-  if (error !== null && typeof error === "object" && "digest" in error && typeof error.digest === "string") return error.digest;
-  return null;
+  return digestOf(error) ?? null;
 }

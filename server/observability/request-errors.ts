@@ -7,6 +7,7 @@ import "server-only";
 import { format, stripVTControlCharacters } from "node:util";
 import type { Instrumentation } from "next";
 import { databaseOutage } from "@/db/client";
+import { digestOf } from "@/lib/errors";
 import { REQUEST_ID_HEADER } from "../http/request-id";
 import { log, wasLogged } from "./log";
 import { currentScope } from "./request-scope";
@@ -21,10 +22,6 @@ const WHAT_FAILED: Record<RouteType, string> = {
 };
 
 type Details = { requestId?: string; method?: string; path?: string; route?: string; routeType?: RouteType };
-
-function digestOf(error: unknown): string | undefined {
-  return error !== null && typeof error === "object" && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
-}
 
 /** One failure Next.js caught, logged once however many times it is reported. */
 function reportFailure(error: unknown, details: Details): void {
