@@ -1,12 +1,21 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import { FORM_BODY_LIMIT_BYTES } from "./lib/request-limits";
-import { NON_PAGE_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { NON_PAGE_CONTENT_SECURITY_POLICY, sharedPagePolicy, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and extension bundles from its own package folder at run time;
   // bundling it breaks those paths even though the build succeeds.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // The anonymous versions of public pages are kept by our handler (server/cache/page-store.mjs):
+  // in memory, or in Redis for every process at once, and invalidated by the changes that alter
+  // them. Next's own memory layer in front of it would keep serving a page another process has
+  // invalidated, so it is off.
+  cacheHandler: fileURLToPath(new URL("./server/cache/page-cache-handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
+  // A kept page unasked for this long is rendered afresh before it is served again.
+  expireTime: 60,
   // Type checking runs once, in `npm run typecheck` (CI runs it before building); the build
   // skipping it saves a full second pass over the project on a two-core machine.
   typescript: { ignoreBuildErrors: true },
@@ -26,6 +35,12 @@ const nextConfig: NextConfig = {
       {
         source: "/api/:path((?!media(?:/|$)).*)",
         headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SECURITY_POLICY }],
+      },
+      // The shared pages asked for by their internal address (readers come through the proxy's
+      // rewrite, which sets the policy itself): the policy of a page kept for everyone.
+      {
+        source: "/_shared/:path*",
+        headers: [{ key: "Content-Security-Policy", value: sharedPagePolicy({ https: false, development: false }) }],
       },
     ];
   },

@@ -30,6 +30,9 @@ export const variables = {
   METRICS_ALLOW: commaList(isAddressOrRange, "must be addresses or CIDR ranges separated by commas, like 10.0.0.0/8,::1"),
   OPERATOR_EMAILS: commaList((entry) => /^[^\s@]+@[^\s@]+$/.test(entry), "must be email addresses separated by commas"),
   REDIS_URL: optionalUrl(["redis", "rediss"], "redis://127.0.0.1:6379"),
+  // Read by server/cache/page-store.mjs itself (it runs outside the bundle); checked and documented here.
+  PAGE_CACHE_MEMORY_MB: wholeNumber(64, { min: 1, max: 65536 }),
+  PAGE_CACHE_NAMESPACE: optionalText(),
   LOG_LEVEL: oneOf(["trace", "debug", "info", "warn", "error", "fatal", "silent"], "info"),
   // Read by the OpenTelemetry SDK itself; checked and documented here. Unset: no tracing at all.
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(["http", "https"], "http://127.0.0.1:4318"),

@@ -1,14 +1,10 @@
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/app/_components/site-header";
+import { PublicFrame } from "@/app/_components/public-frame";
 import { getViewer } from "@/server/auth/viewer";
 
+// A signed-in viewer's public pages, and the pages that are per viewer for everyone (joining, search,
+// account). An anonymous reader's public pages come from app/%5Fshared, rendered once for all.
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
-  return (
-    <>
-      <SiteHeader signedIn={viewer !== null} />
-      {children}
-      <footer className="mx-auto max-w-5xl px-5 py-10 text-sm text-faint">Published with Atelier</footer>
-    </>
-  );
+  return <PublicFrame signedIn={viewer !== null}>{children}</PublicFrame>;
 }

@@ -4,6 +4,7 @@
 // only while someone may read them there.
 import "server-only";
 import client from "prom-client";
+import { pageStore } from "../cache/page-store.mjs";
 import { env } from "../env";
 
 /** Seconds; from a cached page (a few ms) to a slow export. */
@@ -68,6 +69,19 @@ function createMetrics() {
       help: "Post saves refused because the post changed elsewhere since the editor loaded it, by save reason (autosave or manual).",
       labelNames: ["reason"] as const,
       registers,
+    }),
+    pageCacheLookups: new client.Counter({
+      name: "atelier_page_cache_lookups_total",
+      help: "Lookups of the shared page cache (anonymous public pages), by result: hit (served as kept) or miss (rendered, then kept).",
+      labelNames: ["result"] as const,
+      registers,
+      // The page store counts as it serves (it runs outside the app's bundle, server/cache): read at scrape.
+      collect() {
+        const { hits, misses } = pageStore().counts;
+        this.reset();
+        this.inc({ result: "hit" }, hits);
+        this.inc({ result: "miss" }, misses);
+      },
     }),
     ...scrapeGauges(registers),
   };

@@ -9,6 +9,7 @@ import { AppError, AppErrorCode } from "@/lib/errors";
 import { HANDLE_PROBLEM_MESSAGES, handleProblem } from "@/lib/handle";
 import { creatorProfileInput, type CreatorProfileInput } from "@/lib/schemas/creator";
 import { requireViewer, type ServiceContext } from "./context";
+import { handlePagesChanged } from "../cache/pages";
 
 export type HandleAvailability = { handle: string; available: boolean; message: string };
 
@@ -84,6 +85,8 @@ export async function createCreatorPage(ctx: ServiceContext, input: CreatorProfi
     if (await getOwnCreator(ctx)) throw new AppError(AppErrorCode.ALREADY_EXISTS, "You already have a creator page.");
     throw handleTaken(data.handle);
   }
+  // A reader may have asked for the address while it was nobody's.
+  await handlePagesChanged([created.handle]);
   return created;
 }
 
@@ -93,8 +96,9 @@ export async function updateCreatorProfile(ctx: ServiceContext, input: CreatorPr
   const data = creatorProfileInput.parse(input);
   const availability = await checkHandleAvailability(ctx, data.handle);
   if (!availability.available) throw handleTaken(data.handle);
+  let updated;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    updated = await ctx.db.transaction(async (tx) => {
       // Locked, so two renames at once each retire the handle they actually replaced.
       const [before] = await tx.select({ handle: creators.handle }).from(creators).where(eq(creators.id, creator.id)).for("update");
       const [updated] = await tx
@@ -116,6 +120,9 @@ export async function updateCreatorProfile(ctx: ServiceContext, input: CreatorPr
     if (isUniqueViolation(error)) throw handleTaken(data.handle);
     throw error;
   }
+  // The old handle's pages now redirect; the profile shows on every page of the creator's.
+  await handlePagesChanged([creator.handle, updated.handle]);
+  return updated;
 }
 
 export async function getCreatorByHandle(ctx: ServiceContext, handle: string) {

@@ -12,6 +12,7 @@ import type { ServiceContext } from "../context";
 import { requireOwnCreator } from "../creators";
 import { requireOwnCoverImage } from "../media/files";
 import type { Tx } from "./payments/ledger";
+import { creatorPagesChanged } from "../../cache/pages";
 
 export type TierRow = typeof tiers.$inferSelect;
 
@@ -115,6 +116,7 @@ export async function createTier(ctx: ServiceContext, input: z.input<typeof crea
       updatedAt: ctx.now,
     })
     .returning();
+  await creatorPagesChanged(ctx.db, creator.id);
   return tier!;
 }
 
@@ -137,12 +139,15 @@ export async function updateTier(ctx: ServiceContext, input: z.input<typeof upda
     );
   }
   const [updated] = await ctx.db.update(tiers).set({ ...data, updatedAt: ctx.now }).where(eq(tiers.id, tier.id)).returning();
+  // Tier names and prices show on the creator's page and on their gated posts' invitations.
+  await creatorPagesChanged(ctx.db, tier.creatorId);
   return updated!;
 }
 
 export async function publishTier(ctx: ServiceContext, id: string): Promise<TierRow> {
   const tier = await ownTier(ctx, id);
   const [updated] = await ctx.db.update(tiers).set({ status: "published", updatedAt: ctx.now }).where(eq(tiers.id, tier.id)).returning();
+  await creatorPagesChanged(ctx.db, tier.creatorId);
   return updated!;
 }
 
@@ -150,6 +155,7 @@ export async function publishTier(ctx: ServiceContext, id: string): Promise<Tier
 export async function archiveTier(ctx: ServiceContext, id: string): Promise<TierRow> {
   const tier = await ownTier(ctx, id);
   const [updated] = await ctx.db.update(tiers).set({ status: "archived", updatedAt: ctx.now }).where(eq(tiers.id, tier.id)).returning();
+  await creatorPagesChanged(ctx.db, tier.creatorId);
   return updated!;
 }
 
@@ -167,6 +173,7 @@ export async function reorderTiers(ctx: ServiceContext, input: z.input<typeof re
       await tx.update(tiers).set({ position, updatedAt: ctx.now }).where(eq(tiers.id, id));
     }
   });
+  await creatorPagesChanged(ctx.db, creator.id);
 }
 
 /** A published tier of any creator, for joining; archived and draft tiers look missing. */

@@ -14,6 +14,7 @@ import { teaserColumns } from "./derived";
 import { postErrors } from "./errors";
 import { getReadablePostById } from "./reads";
 import { draftText, ownPost, type PostRow } from "./store";
+import { postPagesChanged } from "./public-pages";
 
 export type PostAccessSettings = {
   postId: string;
@@ -50,7 +51,7 @@ export async function setPostAccess(ctx: ServiceContext, input: z.input<typeof s
   const usesTiers = data.access === "tiers" || data.access === "early_access";
   const tierIds = usesTiers ? [...new Set(data.tierIds)] : [];
   // The post stays locked from the check to the write, so a publish cannot slip in between.
-  const postId = await ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const post = await ownPost(ctx, data.postId, { lockIn: tx });
     const outOrDue = post.status === "published" || post.status === "scheduled";
     // The live text, and the text still to go out (a scheduled post's draft, an Update not yet made).
@@ -79,9 +80,10 @@ export async function setPostAccess(ctx: ServiceContext, input: z.input<typeof s
       .where(eq(posts.id, post.id));
     await tx.delete(postTiers).where(eq(postTiers.postId, post.id));
     if (tierIds.length) await tx.insert(postTiers).values(tierIds.map((tierId) => ({ postId: post.id, tierId })));
-    return post.id;
+    return { creatorId: post.creatorId, access: data.access, publicAt: data.access === "early_access" ? data.publicAt : null };
   });
-  return getPostAccess(ctx, { postId });
+  await postPagesChanged(ctx.db, changed);
+  return getPostAccess(ctx, { postId: data.postId });
 }
 
 /** The level new posts start with. */

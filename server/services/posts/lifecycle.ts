@@ -11,6 +11,7 @@ import { hasPaywallBreak } from "@/lib/document/teaser";
 import { requestScheduledPublish } from "../../jobs/queues";
 import type { ServiceContext } from "../context";
 import { postErrors } from "./errors";
+import { postPagesChanged } from "./public-pages";
 import { applyPublish } from "./publish";
 import { freeSlug, withSlugRetry } from "./slugs";
 import { draftText, ownPost, ownPosts, type PostRow, type PostStatus } from "./store";
@@ -71,6 +72,7 @@ async function transition(
     .where(and(eq(posts.id, post.id), eq(posts.version, post.version), eq(posts.status, post.status)))
     .returning(resultColumns);
   if (!updated) throw postErrors.changedElsewhere();
+  await postPagesChanged(ctx.db, post);
   return updated;
 }
 

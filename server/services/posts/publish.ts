@@ -13,6 +13,7 @@ import { derived } from "./derived";
 import { postErrors } from "./errors";
 import { recordFirstPublish } from "./notifications";
 import { draftText, lockPost, recordRevision, type PostRow, type PostStatus } from "./store";
+import { postPagesChanged } from "./public-pages";
 
 export type PublishOptions = {
   reason?: "publish" | "update";
@@ -88,6 +89,7 @@ export async function applyPublish(
     return { published: published!, notify };
   });
   if (!outcome) return null;
+  await postPagesChanged(db, outcome.published);
   // After the commit, so the job finds the post published; a lost request is caught by the sweep.
   // The emails go out from a job, so publishing never waits on mail.
   if (outcome.notify) await requestMemberNotifications(outcome.published.id);

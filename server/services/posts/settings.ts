@@ -11,6 +11,7 @@ import { teaserColumns } from "./derived";
 import { chosenSlug, keepOldSlug, withSlugRetry } from "./slugs";
 import { ownPost, type PostRow } from "./store";
 import { setPostTags, tagsOfPost } from "./tags";
+import { postPagesChanged } from "./public-pages";
 
 export type PostSettings = Pick<
   PostRow,
@@ -42,7 +43,8 @@ export async function updatePostSettings(ctx: ServiceContext, input: PostSetting
   const data = postSettingsInput.parse(input);
   if (data.coverMediaId) await requireOwnCoverImage(ctx.db, (await ownPost(ctx, data.id)).creatorId, data.coverMediaId);
 
-  return withSlugRetry(() =>
+  let saved: PostRow | undefined;
+  const settings = await withSlugRetry(() =>
     ctx.db.transaction(async (tx) => {
       const post = await ownPost(ctx, data.id, { lockIn: tx });
       const values: Partial<PostRow> = {};
@@ -78,7 +80,12 @@ export async function updatePostSettings(ctx: ServiceContext, input: PostSetting
         row = updated!;
       }
       const tags = data.tags !== undefined ? await setPostTags(tx, post.creatorId, post.id, data.tags) : await tagsOfPost(tx, post.id);
+      saved = row;
       return settingsOf(row, tags);
     }),
   );
+  // The teaser, cover and tags show on the public pages; a draft's slug shows nowhere yet, but a
+  // reader may have asked for the address before.
+  await postPagesChanged(ctx.db, saved!);
+  return settings;
 }

@@ -19,7 +19,6 @@ export const GET = withRequest("/[handle]/feed.xml", async (_request: Request, {
     if (moved) return Response.redirect(`${siteOrigin()}/${moved}/feed.xml`, 308);
     return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
   }
-  return new Response(xml, {
-    headers: { "content-type": "application/rss+xml; charset=utf-8", "cache-control": "public, max-age=300" },
-  });
+  // Served from the page cache (app/%5Fshared): the proxy says how long an edge may keep it.
+  return new Response(xml, { headers: { "content-type": "application/rss+xml; charset=utf-8" } });
 });
