@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import { FORM_BODY_LIMIT_BYTES } from "./lib/request-limits";
-import { NON_PAGE_CONTENT_SECURITY_POLICY, sharedPagePolicy, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { NON_PAGE_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { sharedPageRewrites } from "./lib/shared-pages";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and extension bundles from its own package folder at run time;
@@ -27,6 +28,10 @@ const nextConfig: NextConfig = {
     // the limit rather than a copy cut short just under it.
     proxyClientMaxBodySize: FORM_BODY_LIMIT_BYTES + 1024 * 1024,
   },
+  // The shared, cached versions of public pages for readers without a session (lib/shared-pages.ts).
+  async rewrites() {
+    return { beforeFiles: sharedPageRewrites(), afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [
       // On every response, including those the proxy does not see (static assets, tRPC, media).
@@ -35,12 +40,6 @@ const nextConfig: NextConfig = {
       {
         source: "/api/:path((?!media(?:/|$)).*)",
         headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SECURITY_POLICY }],
-      },
-      // The shared pages asked for by their internal address (readers come through the proxy's
-      // rewrite, which sets the policy itself): the policy of a page kept for everyone.
-      {
-        source: "/_shared/:path*",
-        headers: [{ key: "Content-Security-Policy", value: sharedPagePolicy({ https: false, development: false }) }],
       },
     ];
   },

@@ -6,7 +6,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { FORM_BODY_LIMIT_BYTES } from "@/lib/request-limits";
-import { sharedVariantPath } from "@/lib/shared-pages";
 import { errorResponse } from "@/server/http/errors";
 import { bodyOverLimit } from "@/server/http/request-body";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/http/request-id";
@@ -15,11 +14,9 @@ import { pagePolicy, transportSecurityHeaders } from "@/server/http/security-hea
 
 // NOTE: Next.js buffers every body the proxy sees (next.config.ts sets how much). /api/trpc caps
 // its own body (a post at its size limit is larger than any form) and /api/media streams uploads
-// to disk; both must stay out. So must static assets, which need no per-request work, and the
-// shared pages' internal addresses: Next.js would run the proxy a second time for the address it
-// rewrote to (next.config.ts gives those their policy).
+// to disk; both must stay out. So must static assets, which need no per-request work.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|_shared|api/trpc|api/media|icon\\.svg|favicon\\.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|api/trpc|api/media|icon\\.svg|favicon\\.ico).*)"],
 };
 
 /** A refusal by the one status map: JSON for route handlers, plain words for pages. */
@@ -65,16 +62,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   } else {
     forwarded.delete("content-security-policy");
   }
-  // An anonymous reader's public page is the one rendered once for all of them (app/%5Fshared).
-  const shared = sharedVariantPath({
-    method: request.method,
-    pathname,
-    searchParams: request.nextUrl.searchParams,
-    cookieNames: request.cookies.getAll().map((cookie) => cookie.name),
-  });
-  const response = shared
-    ? NextResponse.rewrite(new URL(`${shared}${request.nextUrl.search}`, request.url), { request: { headers: forwarded } })
-    : NextResponse.next({ request: { headers: forwarded } });
+  // An anonymous reader's public page is then the one rendered once for all (next.config.ts's
+  // rewrites to app/%5Fshared); it carries the shared policy, decided above by the same cookie.
+  const response = NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(transport)) response.headers.set(name, value);
   return response;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSharedPagePath, sharedVariantPath } from "./shared-pages";
+import { isSharedPagePath } from "./shared-pages";
 
 describe("isSharedPagePath", () => {
   it.each([
@@ -33,39 +33,5 @@ describe("isSharedPagePath", () => {
     "",
   ])("renders %s per viewer", (path) => {
     expect(isSharedPagePath(path)).toBe(false);
-  });
-});
-
-describe("sharedVariantPath", () => {
-  const ask = (pathname: string, options: { method?: string; query?: string; cookies?: string[] } = {}) =>
-    sharedVariantPath({
-      method: options.method ?? "GET",
-      pathname,
-      searchParams: new URLSearchParams(options.query ?? ""),
-      cookieNames: options.cookies ?? [],
-    });
-
-  it("sends an anonymous reader's public page to its shared version", () => {
-    expect(ask("/")).toBe("/_shared/anonymous");
-    expect(ask("/explore")).toBe("/_shared/anonymous/explore");
-    expect(ask("/mara")).toBe("/_shared/anonymous/mara");
-    expect(ask("/mara/posts/first")).toBe("/_shared/anonymous/mara/posts/first");
-    expect(ask("/mara/posts/first", { method: "HEAD" })).toBe("/_shared/anonymous/mara/posts/first");
-    // Next's own key for the client-navigation payload changes nothing the page shows.
-    expect(ask("/mara", { query: "_rsc=abc" })).toBe("/_shared/anonymous/mara");
-  });
-
-  it("renders per viewer whatever could make the answer personal", () => {
-    expect(ask("/mara", { cookies: ["authjs.session-token"] })).toBeNull();
-    expect(ask("/mara", { cookies: ["__Secure-authjs.session-token"] })).toBeNull();
-    expect(ask("/mara", { method: "POST" })).toBeNull();
-    expect(ask("/explore", { query: "page=2" })).toBeNull();
-    expect(ask("/mara/join")).toBeNull();
-    expect(ask("/studio")).toBeNull();
-    expect(ask("/search")).toBeNull();
-  });
-
-  it("serves feeds from the cache to everyone, signed in or not: they are the same for all", () => {
-    expect(ask("/mara/feed.xml", { cookies: ["authjs.session-token"] })).toBe("/_shared/anonymous/mara/feed.xml");
   });
 });

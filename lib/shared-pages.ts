@@ -2,8 +2,8 @@
 // shared cache (a CDN, nginx, Next's own): the public URL contract's creator pages, posts and
 // feeds, the front page and explore. Everything else (the studio, sign-in, account, join and
 // checkout, search with its query) is rendered per request and per viewer.
-import { handleProblem } from "./handle";
-import { hasSessionCookie } from "./session-cookie";
+import { handleProblem, RESERVED_HANDLES } from "./handle";
+import { SESSION_COOKIES } from "./session-cookie";
 
 const SITE_WIDE = new Set(["/", "/explore", "/sitemap.xml", "/robots.txt"]);
 
@@ -22,8 +22,8 @@ export function isSharedPagePath(pathname: string): boolean {
 /** The one audience app/%5Fshared renders for: readers without a session. */
 export const SHARED_AUDIENCE = "anonymous";
 /**
- * Where the shared versions live. Readers never see it (the proxy rewrites to it) and asking for it
- * directly gets the same anonymous page, which canonical links name by its public address.
+ * Where the shared versions live. Readers never see it (requests are rewritten to it) and asking
+ * for it directly gets the same anonymous page, which canonical links name by its public address.
  */
 export const SHARED_PREFIX = `/_shared/${SHARED_AUDIENCE}`;
 
@@ -35,28 +35,27 @@ export const SHARED_PREFIX = `/_shared/${SHARED_AUDIENCE}`;
  */
 export const SHARED_PAGE_SECONDS = 10;
 
-/** The pages app/%5Fshared renders: the shared ones that exist so far. */
-const RENDERED_SHARED = [/^\/$/, /^\/explore$/, /^\/[^/]+$/, /^\/[^/]+\/posts\/[^/]+$/, /^\/[^/]+\/feed\.xml$/];
+type Condition = { type: "cookie" | "header"; key: string };
 
-/** Query parameters that do not change what a page shows: Next's own variant key for its RSC requests. */
-const NEUTRAL_PARAMS = new Set(["_rsc"]);
-
-export type SharedRequest = {
-  method: string;
-  pathname: string;
-  searchParams: URLSearchParams;
-  cookieNames: Iterable<string>;
-};
+/** A request that may be answered with the shared version: no session, and not a form action. */
+const NOT_AN_ACTION: Condition = { type: "header", key: "next-action" };
+const ANONYMOUS: Condition[] = [...SESSION_COOKIES.map((key) => ({ type: "cookie" as const, key })), NOT_AN_ACTION];
 
 /**
- * The internal address of the shared version of this request, or null when it must be rendered for
- * its viewer: anything but GET or HEAD, a session cookie (a feed excepted: it is the same for
- * everyone), or a query the page might read.
+ * next.config.ts's rewrites (run before any route is matched) that send a request for a shared page
+ * to its shared version: without a session cookie, and for feeds always (they are the same for
+ * everyone). A query string changes nothing: these pages read none.
+ * NOTE: rewrites in next.config rather than in the proxy: Next.js takes a proxy's rewrite for an
+ * external one, proxied to itself over HTTP, when the server was started with a hostname (`-H`).
  */
-export function sharedVariantPath({ method, pathname, searchParams, cookieNames }: SharedRequest): string | null {
-  if (method !== "GET" && method !== "HEAD") return null;
-  if (!isSharedPagePath(pathname) || !RENDERED_SHARED.some((pattern) => pattern.test(pathname))) return null;
-  if (!pathname.endsWith("/feed.xml") && hasSessionCookie(cookieNames)) return null;
-  for (const name of searchParams.keys()) if (!NEUTRAL_PARAMS.has(name)) return null;
-  return pathname === "/" ? SHARED_PREFIX : `${SHARED_PREFIX}${pathname}`;
+export function sharedPageRewrites(): { source: string; destination: string; missing: Condition[] }[] {
+  // Any handle but the app's own top-level names, which are its routes (studio, login, …).
+  const handle = `:handle((?!(?:${[...RESERVED_HANDLES].join("|")})$)[a-z0-9-]{3,30})`;
+  return [
+    { source: "/", destination: SHARED_PREFIX, missing: ANONYMOUS },
+    { source: "/explore", destination: `${SHARED_PREFIX}/explore`, missing: ANONYMOUS },
+    { source: `/${handle}`, destination: `${SHARED_PREFIX}/:handle`, missing: ANONYMOUS },
+    { source: `/${handle}/posts/:slug`, destination: `${SHARED_PREFIX}/:handle/posts/:slug`, missing: ANONYMOUS },
+    { source: `/${handle}/feed.xml`, destination: `${SHARED_PREFIX}/:handle/feed.xml`, missing: [NOT_AN_ACTION] },
+  ];
 }

@@ -27,6 +27,13 @@ export default class PageCacheHandler {
 
   async set(key, data, ctx) {
     if (this.building || (data !== null && !KEPT_KINDS.has(data.kind))) return;
+    // A page rendered with a request's nonce was rendered for that request (the proxy never sends
+    // one with a shared page's request; a request straight to the internal address gets one): it
+    // is not kept, and whatever was kept stays.
+    if (typeof data?.html === "string" && data.html.includes(" nonce=")) return;
+    // A page that failed (the database out of reach, say) is answered, never kept: the next reader
+    // gets a fresh try, not the failure.
+    if (typeof data?.status === "number" && data.status >= 500) return;
     // NOTE: Next.js answers with the headers of the entry it stores, the render just made as well as
     // a kept one, and writes its own Cache-Control only where there is none. Its own lacks `public`;
     // the same lifetimes are said here with it. (Set before storing, so the kept copy says it too.)
