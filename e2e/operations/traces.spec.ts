@@ -1,5 +1,6 @@
 // Traces as an operator's collector receives them: a production server exporting to a local OTLP
-// receiver. A post page view is one trace with its database queries under the request; a scheduled
+// receiver. A post page view is one trace with its database queries under the request, every span's
+// parent sent with it and none of Next.js's internal steps that ran nothing of ours; a scheduled
 // publish is one trace from the creator's request through the publish job and the member-email job
 // to each email sent. No span carries an email address or a link's secret. The server has a
 // database of its own, so its traces are only this test's.
@@ -13,6 +14,20 @@ import { startAppServer } from "@/test/support/app-server";
 import { descendantsOf, startOtlpReceiver, type ReceivedSpan } from "@/test/support/otlp-receiver";
 import { databaseName, newDatabaseUrl, serverUrl } from "../support/database";
 import { expect, test, uniqueEmail, uniqueToken } from "../support/fixtures";
+
+const POST_ROUTE = "/[handle]/posts/[slug]";
+
+/** Spans Next.js makes on every page view with nothing of Atelier's inside: never sent. */
+const NEXT_LEAF_STEPS = [
+  "middleware GET",
+  "resolve page components",
+  "load route module",
+  "prepare route module",
+  "build component tree",
+  "resolve segment modules",
+  "start response",
+  "NextNodeServer.clientComponentLoading",
+];
 
 /** The trace's first span: the request as the server received it. */
 function rootOf(spans: ReceivedSpan[], span: ReceivedSpan): ReceivedSpan | undefined {
@@ -67,7 +82,7 @@ test("a page view and a scheduled publish each leave one trace, from the request
     await factories.createMembership(db, { tier, user: fan });
     const draft = await factories.createPost(db, { creator, title: "Kiln diary" });
 
-    await test.step("a post page view is one trace, its database queries under the request", async () => {
+    await test.step("a post page view is one whole trace, its database queries under the request, Next.js's steps left out", async () => {
       const path = `/${creator.handle}/posts/${published.slug}`;
       expect((await request.get(`${server.url}${path}`)).status()).toBe(200);
       // An anonymous view renders the page's shared version, at the address the proxy rewrote it to.
@@ -81,6 +96,19 @@ test("a page view and a scheduled publish each leave one trace, from the request
       expect(new Set(requestSpans().map((span) => span.traceId)).size, "the view's spans are one trace").toBe(1);
       expect(queriesUnderRoot()[0]!.attributes).toMatchObject({ "db.system": "postgresql" });
       expect(receiver.spans().every((span) => span.service === "atelier")).toBe(true);
+
+      // Whole, and without Next.js's internal steps: the root ends last, so every span of the view is in.
+      const root = requestSpans().find((span) => !span.parentSpanId)!;
+      const view = receiver.spans().filter((span) => span.traceId === root.traceId);
+      const sent = new Set(view.map((span) => span.spanId));
+      expect(view.filter((span) => span.parentSpanId && !sent.has(span.parentSpanId)).map((span) => span.name), "spans whose parent was not sent").toEqual([]);
+      const names = view.map((span) => span.name);
+      // The route is the shared version's, rendered for the cache ("prerender") when the view missed it.
+      const route = (prefix: string) => new RegExp(`^${prefix} (/_shared/\\[audience\\])?${POST_ROUTE.replace(/[[\]]/g, "\\$&")}$`);
+      expect(names).toEqual(expect.arrayContaining([expect.stringMatching(route("GET")), expect.stringMatching(route("(pre)?render route \\(app\\)")), "trpc post.read.bySlug", "db.query"]));
+      for (const step of NEXT_LEAF_STEPS) expect(names, "Next.js's internal steps are not sent").not.toContain(step);
+      const childless = view.filter((span) => !view.some((other) => other.parentSpanId === span.spanId)).map((span) => span.name);
+      expect(childless.filter((name) => name.startsWith("generateMetadata")), "metadata is sent only when a query ran in it").toEqual([]);
     });
 
     await test.step("a scheduled publish is one trace from the request to each email sent", async () => {

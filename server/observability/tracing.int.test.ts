@@ -1,6 +1,6 @@
 // Tracing's switch: without OTEL_EXPORTER_OTLP_ENDPOINT nothing is registered and spans record
-// nothing; with it, spans reach the collector over OTLP/HTTP. One process registers once, so the
-// two states are checked in this order.
+// nothing; with it, spans reach the collector over OTLP/HTTP, less Next.js's internal steps. One
+// process registers once, so the two states are checked in this order.
 import { trace } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOtlpReceiver, type OtlpReceiver } from "@/test/support/otlp-receiver";
@@ -44,5 +44,16 @@ describe("startTracing", () => {
     expect(outer).toMatchObject({ service: "atelier", attributes: { "post.id": "p1" } });
     expect(inner).toMatchObject({ traceId: outer.traceId, parentSpanId: outer.spanId });
     expect(receiver.refused()).toEqual([]);
+  });
+
+  it("sends Next.js's request span without the internal steps that ran nothing of ours", async () => {
+    const next = trace.getTracer("next.js");
+    next.startActiveSpan("GET /about", { attributes: { "next.span_type": "BaseServer.handleRequest" } }, (request) => {
+      next.startSpan("start response", { attributes: { "next.span_type": "NextNodeServer.startResponse" } }).end();
+      request.end();
+    });
+    // The step ended first: had it been sent, it would be in the same export or an earlier one.
+    await expect.poll(() => receiver.spans().map((span) => span.name), { timeout: 10_000 }).toContain("GET /about");
+    expect(receiver.spans().map((span) => span.name)).not.toContain("start response");
   });
 });

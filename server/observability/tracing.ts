@@ -6,6 +6,7 @@ import "server-only";
 import { SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
 import type { ReadableSpan, Span as RecordedSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { env } from "../env";
+import { exported, NextStepFilter } from "./next-steps";
 import { redactLine } from "./redact";
 
 const tracer = () => trace.getTracer("atelier");
@@ -33,6 +34,8 @@ export class UrlRedactor implements SpanProcessor {
     }
   }
   onEnd(span: ReadableSpan): void {
+    // A span that will not be sent (./next-steps.ts) needs no cleaning.
+    if (!exported(span)) return;
     // NOTE: ReadableSpan is read-only in its types, but this processor runs before the exporter's
     // (see startTracing) and the span is not exported yet: its fields are still the ones sent.
     const ended = span as { status: ReadableSpan["status"] };
@@ -46,6 +49,14 @@ export class UrlRedactor implements SpanProcessor {
 }
 
 /**
+ * What each span passes through before the processor that exports it, in this order: Next.js's
+ * internal steps left out first, so the redactor does not clean what will not be sent.
+ */
+export function preparingProcessors(): SpanProcessor[] {
+  return [new NextStepFilter(), new UrlRedactor()];
+}
+
+/**
  * Registers OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set, and says whether it did. Called
  * once, at start-up, before the server serves. Next.js reports its own spans (each request, each
  * render) to the provider registered here. The exporter follows the standard OTEL_* variables:
@@ -55,9 +66,9 @@ export class UrlRedactor implements SpanProcessor {
 export async function startTracing(): Promise<boolean> {
   if (!env().OTEL_EXPORTER_OTLP_ENDPOINT) return false;
   const { registerOTel } = await import("@vercel/otel");
-  // "auto": the OTLP exporter those variables describe; after the redactor, which must see each
-  // span first.
-  registerOTel({ serviceName: "atelier", spanProcessors: [new UrlRedactor(), "auto"] });
+  // "auto": the OTLP exporter those variables describe, batched (OTEL_BSP_* tune the batches);
+  // after the processors that prepare each span.
+  registerOTel({ serviceName: "atelier", spanProcessors: [...preparingProcessors(), "auto"] });
   tracingRegistered();
   return true;
 }

@@ -1,17 +1,17 @@
 // Tracing turned on in a test process the way the server turns it on (@vercel/otel: the async
-// context manager and W3C propagation; addresses redacted), with finished spans kept in memory
-// instead of exported.
+// context manager and W3C propagation; Next.js's internal steps left out, addresses redacted),
+// with finished spans kept in memory instead of exported.
 // Registration is global and once per process: every test file that calls it shares the recorder.
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { registerOTel } from "@vercel/otel";
-import { tracingRegistered, UrlRedactor } from "@/server/observability/tracing";
+import { preparingProcessors, tracingRegistered } from "@/server/observability/tracing";
 
 let exporter: InMemorySpanExporter | undefined;
 
 export function recordSpans(): { finished(): ReadableSpan[]; named(name: string): ReadableSpan[]; reset(): void } {
   if (!exporter) {
     exporter = new InMemorySpanExporter();
-    registerOTel({ serviceName: "atelier-test", instrumentations: [], spanProcessors: [new UrlRedactor(), new SimpleSpanProcessor(exporter)] });
+    registerOTel({ serviceName: "atelier-test", instrumentations: [], spanProcessors: [...preparingProcessors(), new SimpleSpanProcessor(exporter)] });
     tracingRegistered();
   }
   const recorder = exporter;
