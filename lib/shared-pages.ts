@@ -35,7 +35,7 @@ export const SHARED_PREFIX = `/_shared/${SHARED_AUDIENCE}`;
  */
 export const SHARED_PAGE_SECONDS = 10;
 
-type Condition = { type: "cookie" | "header"; key: string };
+type Condition = { type: "cookie" | "header" | "query"; key: string };
 
 /** A request that may be answered with the shared version: no session, and not a form action. */
 const NOT_AN_ACTION: Condition = { type: "header", key: "next-action" };
@@ -43,8 +43,9 @@ const ANONYMOUS: Condition[] = [...SESSION_COOKIES.map((key) => ({ type: "cookie
 
 /**
  * next.config.ts's rewrites (run before any route is matched) that send a request for a shared page
- * to its shared version: without a session cookie, and for feeds always (they are the same for
- * everyone). A query string changes nothing: these pages read none.
+ * to its shared version: without a session cookie, and for feeds, the sitemap and robots.txt always
+ * (they are the same for everyone). A query string changes nothing, these pages read none, except
+ * the archive's cursor: an older page of it is rendered per request.
  * NOTE: rewrites in next.config rather than in the proxy: Next.js takes a proxy's rewrite for an
  * external one, proxied to itself over HTTP, when the server was started with a hostname (`-H`).
  */
@@ -55,7 +56,11 @@ export function sharedPageRewrites(): { source: string; destination: string; mis
     { source: "/", destination: SHARED_PREFIX, missing: ANONYMOUS },
     { source: "/explore", destination: `${SHARED_PREFIX}/explore`, missing: ANONYMOUS },
     { source: `/${handle}`, destination: `${SHARED_PREFIX}/:handle`, missing: ANONYMOUS },
+    { source: `/${handle}/posts`, destination: `${SHARED_PREFIX}/:handle/posts`, missing: [...ANONYMOUS, { type: "query", key: "cursor" }] },
     { source: `/${handle}/posts/:slug`, destination: `${SHARED_PREFIX}/:handle/posts/:slug`, missing: ANONYMOUS },
     { source: `/${handle}/feed.xml`, destination: `${SHARED_PREFIX}/:handle/feed.xml`, missing: [NOT_AN_ACTION] },
+    { source: "/sitemap.xml", destination: `${SHARED_PREFIX}/sitemap-index`, missing: [NOT_AN_ACTION] },
+    { source: "/sitemap/:file", destination: `${SHARED_PREFIX}/sitemap/:file`, missing: [NOT_AN_ACTION] },
+    { source: "/robots.txt", destination: `${SHARED_PREFIX}/robots.txt`, missing: [NOT_AN_ACTION] },
   ];
 }

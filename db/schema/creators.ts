@@ -1,5 +1,5 @@
 // A creator's public page: one per user, addressed by its handle, and the handles it had before.
-import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
 import { users } from "./auth";
 
@@ -20,8 +20,14 @@ export const creators = pgTable(
     defaultAccess: text().notNull().default("public"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Creation order: the sitemap is cut into files by ranges of it. */
+    seq: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
   },
-  (t) => [uniqueIndex("creators_handle_key").on(t.handle), uniqueIndex("creators_user_key").on(t.userId)],
+  (t) => [
+    uniqueIndex("creators_handle_key").on(t.handle),
+    uniqueIndex("creators_user_key").on(t.userId),
+    uniqueIndex("creators_seq_key").on(t.seq),
+  ],
 );
 
 /**

@@ -27,7 +27,7 @@ export const media = pgTable(
     variants: jsonb().$type<MediaVariant[]>().notNull().default([]),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("media_creator_idx").on(t.creatorId, t.createdAt.desc())],
+  (t) => [index("media_creator_idx").on(t.creatorId, t.createdAt)],
 );
 
 /**

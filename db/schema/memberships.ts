@@ -80,6 +80,8 @@ export const memberships = pgTable(
     // One live membership per fan and creator; expired ones stay as history.
     uniqueIndex("memberships_live_key").on(t.userId, t.creatorId).where(sql`${t.status} <> 'expired'`),
     index("memberships_creator_idx").on(t.creatorId, t.status),
+    // The members list and its export, newest first, a page at a time (read backwards: see posts.ts).
+    index("memberships_creator_started_idx").on(t.creatorId, t.startedAt, t.id),
     index("memberships_tier_idx").on(t.tierId, t.status),
     index("memberships_renewal_idx").on(t.currentPeriodEnd).where(sql`${t.status} <> 'expired'`),
   ],
@@ -111,7 +113,9 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex("payments_idempotency_key").on(t.idempotencyKey),
     index("payments_membership_idx").on(t.membershipId),
-    index("payments_creator_idx").on(t.creatorId, t.createdAt.desc()),
+    index("payments_creator_idx").on(t.creatorId, t.createdAt),
+    // What each member has paid a creator, summed for a page of the members list.
+    index("payments_member_idx").on(t.creatorId, t.userId).where(sql`${t.status} = 'succeeded'`),
   ],
 );
 

@@ -1,8 +1,10 @@
 // Posts: the validated document, its server-rendered HTML and teaser, where it is in its
 // lifecycle, and what is kept around it (revisions, old slugs, tags).
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
+  bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -24,6 +26,9 @@ export const postAccess = pgEnum("post_access", ["public", "members", "paid", "t
 /** What viewers without access see: text above the paywall break, the preview text, or nothing. */
 export const teaserMode = pgEnum("teaser_mode", ["auto", "custom", "none"]);
 export const revisionReason = pgEnum("revision_reason", ["publish", "update", "manual", "autosave", "restore"]);
+
+/** A text's words for full-text search, as PostgreSQL stores them (read only by search queries). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const posts = pgTable(
   "posts",
@@ -69,25 +74,47 @@ export const posts = pgTable(
     deletedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Creation order: the sitemap is cut into files by ranges of it, each found through an index. */
+    seq: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    // The words search matches and ranks, stored so that neither a match nor a rank re-reads the
+    // text: the body's (title and plain text) for readers with access, the public text's (title
+    // and teaser text) for everyone else.
+    searchWords: tsvector()
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.plainText})`),
+    publicSearchWords: tsvector()
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.teaserText})`),
   },
+  // NOTE: the time columns are indexed ascending. A query's `desc()` means DESC NULLS FIRST, which
+  // an ascending index serves read backwards; Drizzle's `.desc()` on an index means DESC NULLS
+  // LAST, which it cannot serve, and every newest-first list then sorted the whole table.
   (t) => [
     uniqueIndex("posts_creator_slug_key").on(t.creatorId, t.slug),
     index("posts_creator_published_idx")
-      .on(t.creatorId, t.publishedAt.desc())
+      .on(t.creatorId, t.publishedAt, t.id)
       .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
     index("posts_published_idx")
-      .on(t.publishedAt.desc())
+      .on(t.publishedAt, t.id)
       .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
-    index("posts_creator_updated_idx").on(t.creatorId, t.updatedAt.desc()),
+    index("posts_sitemap_idx")
+      .on(t.seq)
+      .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
+    index("posts_creator_updated_idx").on(t.creatorId, t.updatedAt, t.id).where(sql`${t.deletedAt} is null`),
+    // The studio library, newest first by the date a creator thinks of: the same expression as
+    // postDate in server/services/posts/library.ts, so a page reads its own rows, not all of theirs.
+    index("posts_library_date_idx")
+      .on(
+        t.creatorId,
+        sql`coalesce(case when ${t.status} = 'scheduled' then ${t.scheduledAt} when ${t.status} in ('published', 'archived') then ${t.publishedAt} end, ${t.updatedAt})`,
+        t.id,
+      )
+      .where(sql`${t.deletedAt} is null`),
+    // The library's counts per status, from the index alone (a creator's rows are wide and scattered).
+    index("posts_creator_status_idx").on(t.creatorId, t.status, t.deletedAt),
     index("posts_scheduled_idx").on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
-    index("posts_search_idx").using(
-      "gin",
-      sql`to_tsvector('simple', ${t.title} || ' ' || ${t.plainText})`,
-    ),
-    index("posts_public_search_idx").using(
-      "gin",
-      sql`to_tsvector('simple', ${t.title} || ' ' || ${t.teaserText})`,
-    ),
+    index("posts_search_words_idx").using("gin", t.searchWords),
+    index("posts_public_search_words_idx").using("gin", t.publicSearchWords),
   ],
 );
 
@@ -105,7 +132,7 @@ export const postRevisions = pgTable(
     authorId: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("post_revisions_post_idx").on(t.postId, t.createdAt.desc())],
+  (t) => [index("post_revisions_post_idx").on(t.postId, t.createdAt)],
 );
 
 /** Slugs a post had before its current one, so old links redirect. */

@@ -52,7 +52,13 @@ test.describe("anonymous pages from the shared cache", () => {
     const creator = await users.createCreator({ displayName: "Cached Creator" });
     const post = await posts.create({ creator, title: "Cached post", publish: true, document: docWithText("Words for everyone.") });
     const path = `/${creator.handle}/posts/${post.slug}`;
-    for (const address of [path, `/${creator.handle}`, `/${creator.handle}/feed.xml`, "/", "/explore"]) await cached(request, address);
+    const shared = [path, `/${creator.handle}`, `/${creator.handle}/posts`, `/${creator.handle}/feed.xml`, "/", "/explore", "/sitemap.xml", "/robots.txt"];
+    for (const address of shared) await cached(request, address);
+    // An older page of the archive is asked for by its cursor: rendered for the request, not kept.
+    const older = await anonymous(request, `/${creator.handle}/posts?cursor=not-a-cursor`);
+    expect(older.response.status()).toBe(200);
+    expect(older.response.headers()["x-nextjs-cache"]).toBeUndefined();
+    expect(older.text).toContain("Cached post");
 
     await login(page, creator.user);
     const signedIn = await page.goto(path);
@@ -115,11 +121,13 @@ test.describe("every change reaches the next anonymous reader", () => {
     const creatorPage = `/${creator.handle}`;
     const draft = await posts.create({ creator, title: "Fresh from the press", document: docWithText("First words.") });
     expect(await cached(request, creatorPage)).not.toContain("Fresh from the press");
+    expect(await cached(request, `${creatorPage}/posts`)).not.toContain("Fresh from the press");
     const home = await cached(request, "/");
 
     const published = (await studio(page, "post.publish", { id: draft.id, baseVersion: draft.version })) as { version: number; slug: string };
     const path = `/${creator.handle}/posts/${published.slug}`;
     expect((await anonymous(request, creatorPage)).text).toContain("Fresh from the press");
+    expect((await anonymous(request, `${creatorPage}/posts`)).text).toContain("Fresh from the press");
     expect((await anonymous(request, "/")).text).not.toBe(home);
     expect((await anonymous(request, "/")).text).toContain("Fresh from the press");
     expect(await cached(request, path)).toContain("First words.");

@@ -12,11 +12,13 @@ const loadCreator = cache((handle: string) => caller.creator.byHandle({ handle }
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }): Promise<Metadata> {
   const creator = await loadCreator((await params).handle);
   if (!creator) return { title: "Not found" };
+  const description = creator.tagline || creator.about.slice(0, 160) || `${creator.displayName} on Atelier: posts and membership tiers.`;
   return {
     title: creator.displayName,
-    description: creator.tagline || creator.about.slice(0, 160),
-    openGraph: { title: creator.displayName, description: creator.tagline, type: "profile" },
-    alternates: { types: { "application/rss+xml": `/${creator.handle}/feed.xml` } },
+    description,
+    openGraph: { title: creator.displayName, description, type: "profile" },
+    // The handle as stored (lowercase): /Mara and /mara are one page.
+    alternates: { canonical: `/${creator.handle}`, types: { "application/rss+xml": `/${creator.handle}/feed.xml` } },
   };
 }
 
@@ -68,6 +70,11 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
               </li>
             ))}
           </ul>
+        )}
+        {posts.length === 20 && (
+          <Link href={`/${creator.handle}/posts`} className="mt-6 inline-block font-medium text-accent-strong underline">
+            All posts
+          </Link>
         )}
       </section>
     </main>

@@ -1,10 +1,11 @@
-// The public channels that carry no session: a creator's RSS feed and the sitemap. Both are read
-// as an anonymous visitor whoever asks, so they can be cached by anyone: gated posts appear with
-// their teaser only, drafts and deleted posts not at all.
+// The public channels that carry no session: a creator's RSS feed and the sitemap (an index of
+// files). Both are read as an anonymous visitor whoever asks, so they can be cached by anyone:
+// gated posts appear with their teaser only, drafts and deleted posts not at all.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, between, desc, eq, max } from "drizzle-orm";
 import { creators, posts } from "@/db/schema";
 import { escapeHtml } from "@/lib/html";
+import { decidePostVisibility } from "../access/policy";
 import type { ServiceContext } from "../context";
 import { cardColumns, presentPosts, publishedWhere } from "./present";
 
@@ -59,21 +60,85 @@ export async function creatorFeedXml(ctx: ServiceContext, handle: string, origin
 
 export type SitemapEntry = { path: string; lastModified: Date };
 
-/** Every creator page and every post an anonymous visitor can open; URLs and dates only. */
-export async function sitemapEntries(ctx: ServiceContext, limit = 10_000): Promise<SitemapEntry[]> {
-  const anon = anonymous(ctx);
-  const rows = await anon.db
-    .select({ ...cardColumns, handle: creators.handle })
+/** URLs per sitemap file (the protocol allows 50,000): a file stays quick to build and fetch. */
+export const SITEMAP_FILE_URLS = 10_000;
+
+const SITEMAP_FILE = /^(creators|posts)-(\d{1,9})$/;
+
+/**
+ * The sitemap's files: creator pages, then posts, each file a range of SITEMAP_FILE_URLS creation
+ * numbers (`seq`), so it holds at most that many URLs and is read through an index, and knowing
+ * the files takes two index lookups (the highest numbers), not a count. Posts deleted or never
+ * published leave their numbers unused: a file may hold fewer.
+ */
+export async function sitemapFiles(ctx: ServiceContext): Promise<string[]> {
+  const [[lastCreator], [lastPost]] = await Promise.all([
+    ctx.db.select({ seq: max(creators.seq) }).from(creators),
+    ctx.db.select({ seq: max(posts.seq) }).from(posts).where(publishedWhere()),
+  ]);
+  // At least one file of each, so the index never lists nothing.
+  const files = (kind: string, last: number | null | undefined) =>
+    Array.from({ length: Math.max(1, Math.ceil((last ?? 0) / SITEMAP_FILE_URLS)) }, (_, index) => `${kind}-${index}`);
+  return [...files("creators", lastCreator?.seq), ...files("posts", lastPost?.seq)];
+}
+
+/** The sitemap index for `/sitemap.xml`: every file's address. */
+export async function sitemapIndexXml(ctx: ServiceContext, origin: string): Promise<string> {
+  const files = await sitemapFiles(ctx);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...files.map((file) => `<sitemap><loc>${xml(`${origin}/sitemap/${file}.xml`)}</loc></sitemap>`),
+    "</sitemapindex>",
+  ].join("\n");
+}
+
+/**
+ * One sitemap file: its creator pages, or the posts in it an anonymous visitor can open (their
+ * teaser at least); URLs and dates only, null for a file that does not exist. The policy is asked
+ * directly: a sitemap shows no words of a post, so nothing of the presenter's is needed.
+ */
+export async function sitemapFileEntries(ctx: ServiceContext, file: string): Promise<SitemapEntry[] | null> {
+  const match = SITEMAP_FILE.exec(file);
+  if (!match) return null;
+  const first = Number(match[2]) * SITEMAP_FILE_URLS + 1;
+  const last = first + SITEMAP_FILE_URLS - 1;
+  if (match[1] === "creators") {
+    const rows = await ctx.db
+      .select({ handle: creators.handle, updatedAt: creators.updatedAt })
+      .from(creators)
+      .where(between(creators.seq, first, last))
+      .orderBy(asc(creators.seq));
+    return rows.map((row) => ({ path: `/${row.handle}`, lastModified: row.updatedAt }));
+  }
+  const rows = await ctx.db
+    .select({
+      creatorId: posts.creatorId,
+      status: posts.status,
+      access: posts.access,
+      deletedAt: posts.deletedAt,
+      publicAt: posts.publicAt,
+      slug: posts.slug,
+      updatedAt: posts.updatedAt,
+      handle: creators.handle,
+    })
     .from(posts)
     .innerJoin(creators, eq(creators.id, posts.creatorId))
-    .where(publishedWhere())
-    .orderBy(desc(posts.publishedAt))
-    .limit(limit);
-  const handles = new Map(rows.map((r) => [r.id, r.handle]));
-  const cards = await presentPosts(anon, rows, null);
-  const creatorRows = await anon.db.select({ handle: creators.handle, updatedAt: creators.updatedAt }).from(creators).limit(limit);
+    .where(and(publishedWhere(), between(posts.seq, first, last)))
+    .orderBy(asc(posts.seq));
+  return rows
+    .filter((row) => decidePostVisibility(row, null, ctx.now) !== "hidden")
+    .map((row) => ({ path: `/${row.handle}/posts/${row.slug}`, lastModified: row.updatedAt }));
+}
+
+/** One sitemap file as XML for `/sitemap/{file}.xml`, or null for a file that does not exist. */
+export async function sitemapFileXml(ctx: ServiceContext, file: string, origin: string): Promise<string | null> {
+  const entries = await sitemapFileEntries(ctx, file);
+  if (!entries) return null;
   return [
-    ...creatorRows.map((c) => ({ path: `/${c.handle}`, lastModified: c.updatedAt })),
-    ...cards.map((card) => ({ path: `/${handles.get(card.id)}/posts/${card.slug}`, lastModified: card.updatedAt })),
-  ];
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...entries.map((entry) => `<url><loc>${xml(`${origin}${entry.path}`)}</loc><lastmod>${entry.lastModified.toISOString()}</lastmod></url>`),
+    "</urlset>",
+  ].join("\n");
 }

@@ -3,7 +3,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { posts, postTags, postTiers, tags, tiers } from "@/db/schema";
-import { AppError, AppErrorCode } from "@/lib/errors";
 import {
   bulkAddTagInput,
   bulkPostsInput,
@@ -16,6 +15,7 @@ import { slugify } from "@/lib/slug";
 import type { z } from "zod";
 import type { ServiceContext } from "../context";
 import { requireOwnCreator } from "../creators";
+import { decodeCursor, encodeCursor, exactTime, staleCursor } from "../keyset";
 import { archivePosts, TRASH_RETENTION_MS, trashPosts } from "./lifecycle";
 import { ownPosts, type PostRow } from "./store";
 
@@ -50,7 +50,10 @@ function instant(date: Date): SQL {
   return sql`${date.toISOString()}::timestamptz`;
 }
 
-/** The date a creator thinks of for a post; in the trash, when it was deleted. */
+/**
+ * The date a creator thinks of for a post; in the trash, when it was deleted. The live one is the
+ * expression posts_library_date_idx is built on (db/schema/posts.ts): change both together.
+ */
 function postDate(trashed: boolean): SQL {
   if (trashed) return sql`${posts.deletedAt}`;
   return sql`coalesce(case
@@ -74,29 +77,17 @@ function sortSpec(sort: LibrarySort, trashed: boolean): SortSpec {
   }
 }
 
-/** The sort key as exact text: microseconds survive, so no row is skipped or repeated at a page edge. */
+/** The sort key as exact text, as a cursor carries it. */
 function keyText(spec: SortSpec): SQL<string> {
-  return spec.type === "time"
-    ? sql<string>`to_char(${spec.key} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
-    : sql<string>`${spec.key}`;
+  return spec.type === "time" ? exactTime(spec.key) : sql<string>`${spec.key}`;
 }
 
 type Cursor = { sort: LibrarySort; trashed: boolean; key: string; id: string };
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.trashed, cursor.key, cursor.id])).toString("base64url");
-}
-
-function decodeCursor(raw: string, sort: LibrarySort, trashed: boolean): Cursor {
-  try {
-    const [s, t, key, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (s === sort && t === trashed && typeof key === "string" && typeof id === "string") return { sort, trashed, key, id };
-  } catch {
-    // Falls through to the error below.
-  }
-  throw new AppError(AppErrorCode.INVALID_INPUT, "This page of results is out of date. Go back to the first page.", {
-    field: "cursor",
-  });
+function decodeLibraryCursor(raw: string, sort: LibrarySort, trashed: boolean): Cursor {
+  const [s, t, key, id] = decodeCursor(raw) ?? [];
+  if (s === sort && t === trashed && typeof key === "string" && typeof id === "string") return { sort, trashed, key, id };
+  throw staleCursor();
 }
 
 function afterCursor(spec: SortSpec, cursor: Cursor): SQL {
@@ -107,14 +98,14 @@ function afterCursor(spec: SortSpec, cursor: Cursor): SQL {
 }
 
 /**
- * Prefix search over title and text ("sched" finds "scheduled") on the same expression the GIN
+ * Prefix search over title and text ("sched" finds "scheduled") on their stored words, which a GIN
  * index covers. Only letters and digits reach to_tsquery, so its syntax cannot be injected.
  */
 function searchCondition(q: string | undefined): SQL | undefined {
   const words = q?.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8);
   if (!words?.length) return undefined;
   const query = words.map((word) => `${word}:*`).join(" & ");
-  return sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.plainText}) @@ to_tsquery('simple', ${query})`;
+  return sql`${posts.searchWords} @@ to_tsquery('simple', ${query})`;
 }
 
 export async function listLibrary(ctx: ServiceContext, input: LibraryListInput): Promise<LibraryPage> {
@@ -139,7 +130,7 @@ export async function listLibrary(ctx: ServiceContext, input: LibraryListInput):
   const place = data.trashed
     ? and(isNotNull(posts.deletedAt), gt(posts.deletedAt, trashCutoff))
     : isNull(posts.deletedAt);
-  const cursor = data.cursor ? decodeCursor(data.cursor, data.sort, data.trashed) : null;
+  const cursor = data.cursor ? decodeLibraryCursor(data.cursor, data.sort, data.trashed) : null;
 
   const rows = await ctx.db
     .select({
@@ -175,7 +166,7 @@ export async function listLibrary(ctx: ServiceContext, input: LibraryListInput):
   const last = page.at(-1);
   const nextCursor =
     rows.length > data.limit && last
-      ? encodeCursor({ sort: data.sort, trashed: data.trashed, key: last.sortKey, id: last.id })
+      ? encodeCursor([data.sort, data.trashed, last.sortKey, last.id])
       : null;
 
   const [tagRows, tierRows, counts] = await Promise.all([

@@ -21,7 +21,7 @@ function asCreator(creator: TestCreator, now: Date) {
 async function published(postId: string) {
   const db = testDb();
   const [row] = await db.select().from(posts).where(eq(posts.id, postId));
-  const { id: _id, slug: _slug, version: _version, createdAt: _createdAt, ...rest } = row!;
+  const { id: _id, seq: _seq, slug: _slug, version: _version, createdAt: _createdAt, ...rest } = row!;
   const revisions = await db
     .select({ reason: postRevisions.reason, title: postRevisions.title, document: postRevisions.document, authorId: postRevisions.authorId, createdAt: postRevisions.createdAt })
     .from(postRevisions)

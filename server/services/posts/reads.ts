@@ -5,6 +5,7 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { creators, posts, postSlugs } from "@/db/schema";
 import { loadAccessViewer, type AccessViewer } from "../access/policy";
 import type { ServiceContext } from "../context";
+import { decodeCursor, encodeCursor, exactTime, staleCursor } from "../keyset";
 import { cardColumns, presentPosts, publishedWhere, type PostCard } from "./present";
 
 /** What a post page shows: the card columns, the body's HTML and the teaser's. */
@@ -87,16 +88,49 @@ export async function findSlugRedirect(ctx: ServiceContext, handle: string, slug
   return visible && visible.slug !== slug ? visible.slug : null;
 }
 
+export type PostsPage = { posts: PostCard[]; nextCursor: string | null };
+
+function archiveCursor(raw: string): { key: string; id: string } {
+  const [key, id] = decodeCursor(raw) ?? [];
+  if (typeof key === "string" && typeof id === "string") return { key, id };
+  throw staleCursor();
+}
+
+/**
+ * A creator's published posts, newest first, a page at a time (the creator page shows the first,
+ * the archive any): a page starts after the last post of the one before, through the creator's
+ * index of published posts, so the 25th page costs what the first does. Bodies never leave here.
+ */
+export async function listPublishedPostsPage(
+  ctx: ServiceContext,
+  creatorId: string,
+  options: { cursor?: string; limit: number },
+): Promise<PostsPage> {
+  const after = options.cursor ? archiveCursor(options.cursor) : null;
+  const rows = await ctx.db
+    .select({ ...cardColumns, key: exactTime(posts.publishedAt) })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.creatorId, creatorId),
+        publishedWhere(),
+        after ? sql`(${posts.publishedAt}, ${posts.id}) < (${after.key}::timestamptz, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(options.limit + 1);
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  const cards = await presentPosts(ctx, page, await loadAccessViewer(ctx));
+  return {
+    posts: cards.map(({ output: _output, ...card }) => card),
+    nextCursor: rows.length > options.limit && last ? encodeCursor([last.key, last.id]) : null,
+  };
+}
+
 /** Published posts of a creator for their public page; bodies never leave here. */
 export async function listPublishedPosts(ctx: ServiceContext, creatorId: string, limit = 20): Promise<PostCard[]> {
-  const rows = await ctx.db
-    .select(cardColumns)
-    .from(posts)
-    .where(and(eq(posts.creatorId, creatorId), publishedWhere()))
-    .orderBy(desc(posts.publishedAt))
-    .limit(limit);
-  const cards = await presentPosts(ctx, rows, await loadAccessViewer(ctx));
-  return cards.map(({ output: _output, ...card }) => card);
+  return (await listPublishedPostsPage(ctx, creatorId, { limit })).posts;
 }
 
 export type RecentPostCard = PostCard & { handle: string; displayName: string };
@@ -108,7 +142,7 @@ export async function listRecentPublished(ctx: ServiceContext, limit = 20): Prom
     .from(posts)
     .innerJoin(creators, eq(creators.id, posts.creatorId))
     .where(publishedWhere())
-    .orderBy(desc(posts.publishedAt))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(limit);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const cards = await presentPosts(ctx, rows, await loadAccessViewer(ctx));

@@ -1,8 +1,11 @@
-// Post search on PostgreSQL full-text, over two stored texts with a GIN index each: the body
-// (title and plain text, posts_search_idx) and the public text (title and the stored teaser text,
-// posts_public_search_idx). Which one counts for a post is the presenter's answer for the viewer:
-// a post they may read is matched and ranked by its body, any other only by its public text, and
-// every snippet is cut from the text the presenter gives. A search never reveals a gated word.
+// Post search on PostgreSQL full-text, over two stored word lists with a GIN index each: the body's
+// (title and plain text, posts.search_words) and the public text's (title and the stored teaser
+// text, posts.public_search_words). Which one counts for a post is the presenter's answer for the
+// viewer: a post they may read is matched and ranked by its body, any other only by its public
+// text, and every snippet is cut from the text the presenter gives. A search never reveals a gated
+// word. A common word matches most posts; ranking them all cost seconds at a million posts, so the
+// newest CANDIDATES matches are ranked (read newest first through the published index when matches
+// are many, through the word index when they are few).
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { creators, posts } from "@/db/schema";
@@ -14,9 +17,8 @@ export type SearchHit = PostCard & { handle: string; displayName: string; snippe
 
 const MAX_QUERY_LENGTH = 200;
 
-/** The two indexed texts: what readers with access search, and what everyone else does. */
-const BODY_TEXT = sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.plainText})`;
-const PUBLIC_TEXT = sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.teaserText})`;
+/** How many of the newest matches of each text are ranked. */
+const CANDIDATES = 500;
 
 function words(query: string): string[] {
   return query
@@ -36,14 +38,23 @@ export function snippetAround(text: string, queryWords: readonly string[], radiu
   return `${start > 0 ? "…" : ""}${text.slice(start, end).trim()}${end < text.length ? "…" : ""}`;
 }
 
-/** The best `limit` published posts whose `text` matches, by their rank in that text. */
-function matches(ctx: ServiceContext, text: SQL, query: SQL, limit: number) {
-  const rank = sql<number>`ts_rank(${text}, ${query})`;
+/** The best `limit` of the newest CANDIDATES published posts whose `words` match, by their rank in them. */
+function matches(ctx: ServiceContext, words: typeof posts.searchWords | typeof posts.publicSearchWords, query: SQL, limit: number) {
+  // Only ids here: whatever this subquery selects is computed for every match when they are found
+  // through the word index, before the newest are picked.
+  const candidates = ctx.db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(publishedWhere(), sql`${words} @@ ${query}`))
+    .orderBy(desc(posts.publishedAt))
+    .limit(CANDIDATES)
+    .as("candidates");
+  const rank = sql<number>`ts_rank(${words}, ${query})`;
   return ctx.db
     .select({ ...cardColumns, plainText: posts.plainText, handle: creators.handle, displayName: creators.displayName, rank })
-    .from(posts)
+    .from(candidates)
+    .innerJoin(posts, eq(posts.id, candidates.id))
     .innerJoin(creators, eq(creators.id, posts.creatorId))
-    .where(and(publishedWhere(), sql`${text} @@ ${query}`))
     .orderBy(desc(rank), desc(posts.publishedAt))
     .limit(limit);
 }
@@ -55,8 +66,8 @@ export async function searchPosts(ctx: ServiceContext, rawQuery: string, limit =
   const tsquery = queryWords.map((w) => `${w.replace(/'/g, "''")}:*`).join(" & ");
   const query = sql`to_tsquery('simple', ${tsquery})`;
   const [byBody, byPublicText, viewer] = await Promise.all([
-    matches(ctx, BODY_TEXT, query, limit * 3),
-    matches(ctx, PUBLIC_TEXT, query, limit * 3),
+    matches(ctx, posts.searchWords, query, limit * 3),
+    matches(ctx, posts.publicSearchWords, query, limit * 3),
     loadAccessViewer(ctx),
   ]);
   const bodyRank = new Map(byBody.map((r) => [r.id, r.rank]));
