@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   // bundling it breaks those paths even though the build succeeds.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Title, description and canonical link in <head> for every client. Next streams a page's metadata
+  // into <body> when the page renders before it, except for the crawlers on its own list; any other
+  // reader of the HTML (a link preview, an SEO audit, a crawler not on that list) then finds a page
+  // without them. Our metadata reads what the page reads anyway, so waiting for it costs no query.
+  htmlLimitedBots: /.*/,
   // The anonymous versions of public pages are kept by our handler (server/cache/page-store.mjs):
   // in memory, or in Redis for every process at once, and invalidated by the changes that alter
   // them. Next's own memory layer in front of it would keep serving a page another process has

@@ -2,12 +2,10 @@
 // (count, raw and gzip bytes), and how long a post takes to open until it can be edited.
 import zlib from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/test/support/chromium";
 import { SESSION_COOKIE, type EditorDraft } from "./scenarios";
 
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-};
+const LAUNCH = { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] };
 const PAGE_TIMEOUT_MS = 60_000;
 
 export type Script = { url: string; bytes: number; gzipBytes: number };

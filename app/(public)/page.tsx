@@ -1,8 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
 import { RecentPosts } from "@/app/_components/recent-posts";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
+
+// Title and description are the site's own (the root layout's).
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default async function HomePage() {
   const [viewer, posts] = await Promise.all([getViewer(), caller.post.read.recent()]);
@@ -11,6 +15,7 @@ export default async function HomePage() {
       <main className="mx-auto max-w-5xl px-5 py-10">
         <h1 className="text-2xl font-bold">Your feed</h1>
         <p className="mt-1 text-muted">The newest posts from creators on Atelier.</p>
+        <h2 className="sr-only">Latest posts</h2>
         <div className="mt-6">
           <RecentPosts posts={posts} empty="Nothing published yet. Check back soon, or write the first post yourself in the Studio." />
         </div>

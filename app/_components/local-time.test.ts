@@ -1,4 +1,5 @@
 // The one date format: built from numbers, so Node and every browser write the same text.
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { formatInstant } from "./local-time";
 
@@ -23,6 +24,14 @@ describe("formatInstant", () => {
     expect(formatInstant(instant, { withTime: true, timeZone: null })).toBe("5 Mar 2026, 14:07 UTC");
     expect(formatInstant(instant)).toBe("5 Mar 2026");
   });
+
+  // UTC is read from the date itself, without Intl; Etc/UTC, the same zone by another name, goes through Intl.
+  test.prop([fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2200-12-31T23:59:59Z"), noInvalidDate: true })])(
+    "reads UTC as Intl does",
+    (date) => {
+      expect(formatInstant(date, { long: true, timeZone: "UTC" })).toBe(formatInstant(date, { long: true, timeZone: "Etc/UTC" }));
+    },
+  );
 
   it("writes midnight as 00:00", () => {
     expect(formatInstant(new Date("2026-01-01T00:00:00Z"), { withTime: true, timeZone: "UTC" })).toBe("1 Jan 2026, 00:00");

@@ -20,17 +20,35 @@ export type InstantFormat = {
   timeZone?: string | null;
 };
 
+/** One formatter per zone: building one loads the zone's rules, which costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The wall-clock numbers of `date` in `timeZone`, from the one part of Intl that does not vary. */
 function wallClock(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(date);
+  // NOTE: UTC, the zone of every public page, needs no Intl at all. Intl's first formatter loads its
+  // locale and zone data, a long task of its own while the page hydrates on a phone.
+  if (timeZone === "UTC") {
+    const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+    return { year, month, day, hour: date.getUTCHours(), minute: date.getUTCMinutes(), weekday: date.getUTCDay() };
+  }
+  const parts = formatterFor(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const [year, month, day] = [part("year"), part("month"), part("day")];
   return { year, month, day, hour: part("hour") % 24, minute: part("minute"), weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };

@@ -1,5 +1,5 @@
 // The anonymous, shared version of this page (see ../layout.tsx for how and why).
-export { default } from "@/app/(public)/page";
+export { default, metadata } from "@/app/(public)/page";
 
 export const dynamic = "force-static";
 export const revalidate = 10; // SHARED_PAGE_SECONDS (lib/shared-pages.ts)

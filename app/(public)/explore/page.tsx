@@ -1,7 +1,12 @@
+import type { Metadata } from "next";
 import { RecentPosts } from "@/app/_components/recent-posts";
 import { caller } from "@/server/trpc/server";
 
-export const metadata = { title: "Explore" };
+export const metadata: Metadata = {
+  title: "Explore",
+  description: "New writing, music and art from creators on Atelier.",
+  alternates: { canonical: "/explore" },
+};
 
 export default async function ExplorePage() {
   const posts = await caller.post.read.recent();
@@ -9,6 +14,7 @@ export default async function ExplorePage() {
     <main className="mx-auto max-w-5xl px-5 py-10">
       <h1 className="text-2xl font-bold">Explore</h1>
       <p className="mt-1 text-muted">New writing, music and art from creators on Atelier.</p>
+      <h2 className="sr-only">Latest posts</h2>
       <div className="mt-6">
         <RecentPosts posts={posts} empty="Nothing published yet. Be the first: start a creator page and publish a post." />
       </div>

@@ -19,7 +19,14 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await caller.membership.tiers.byHandle({ handle: (await params).handle });
-  return data ? { title: `Join ${data.creator.displayName}` } : { title: "Not found" };
+  if (!data) return { title: "Not found" };
+  const { creator } = data;
+  return {
+    title: `Join ${creator.displayName}`,
+    description: `Become a member of ${creator.displayName} on Atelier: their tiers, prices and what each includes.`,
+    // One address for the page, whichever tier it highlights and wherever it returns to.
+    alternates: { canonical: `/${creator.handle}/join` },
+  };
 }
 
 export default async function JoinPage({ params, searchParams }: Props) {

@@ -9,6 +9,20 @@ import { membershipStateWord } from "@/app/_components/membership-state";
 import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 import { formatMoney } from "@/lib/money";
+import type { MemberRow } from "@/server/services/memberships/audience";
+
+function MemberStatus({ member }: { member: MemberRow }) {
+  return (
+    <>
+      {membershipStateWord(member.status)}
+      {member.status === "cancelling" && member.currentPeriodEnd && (
+        <span className="text-muted">
+          , access until <LocalTime date={member.currentPeriodEnd} />
+        </span>
+      )}
+    </>
+  );
+}
 
 export function MembersList() {
   const trpc = useTRPC();
@@ -49,43 +63,55 @@ export function MembersList() {
           )}
         </div>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-2xl border border-line bg-card">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">Members</caption>
-            <thead className="border-b border-line text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Member</th>
-                <th scope="col" className="px-4 py-2 font-medium">Tier</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                <th scope="col" className="px-4 py-2 font-medium">Since</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Lifetime paid</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.data?.map((m) => (
-                <tr key={m.membershipId} className="border-b border-line last:border-0">
-                  <td className="px-4 py-2">
-                    <span className="block font-medium">{m.name ?? m.email}</span>
-                    {m.name && <span className="text-muted">{m.email}</span>}
-                  </td>
-                  <td className="px-4 py-2">{m.tierName}</td>
-                  <td className="px-4 py-2">
-                    {membershipStateWord(m.status)}
-                    {m.status === "cancelling" && m.currentPeriodEnd && (
-                      <span className="block text-muted">
-                        access until <LocalTime date={m.currentPeriodEnd} />
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-4 py-2">
-                    <LocalTime date={m.since} />
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(m.lifetimePaid, m.currency)}</td>
+        <>
+          {/* A phone gets one card per member; the table needs the width of a larger screen. */}
+          <ul aria-label="Members" className="mt-6 divide-y divide-line rounded-2xl border border-line bg-card sm:hidden">
+            {members.data?.map((m) => (
+              <li key={m.membershipId} className="px-4 py-3 text-sm">
+                <div className="flex items-baseline justify-between gap-3">
+                  <span className="min-w-0 truncate font-medium">{m.name ?? m.email}</span>
+                  <span className="shrink-0 tabular-nums">{formatMoney(m.lifetimePaid, m.currency)} paid</span>
+                </div>
+                {m.name && <p className="truncate text-muted">{m.email}</p>}
+                <p className="mt-1">
+                  {m.tierName} · <MemberStatus member={m} /> · since <LocalTime date={m.since} />
+                </p>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-6 hidden overflow-x-auto rounded-2xl border border-line bg-card sm:block">
+            <table className="w-full min-w-[40rem] text-left text-sm">
+              <caption className="sr-only">Members</caption>
+              <thead className="border-b border-line text-muted">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">Member</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Tier</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Since</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">Lifetime paid</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {members.data?.map((m) => (
+                  <tr key={m.membershipId} className="border-b border-line last:border-0">
+                    <td className="px-4 py-2">
+                      <span className="block font-medium">{m.name ?? m.email}</span>
+                      {m.name && <span className="text-muted">{m.email}</span>}
+                    </td>
+                    <td className="px-4 py-2">{m.tierName}</td>
+                    <td className="px-4 py-2">
+                      <MemberStatus member={m} />
+                    </td>
+                    <td className="px-4 py-2">
+                      <LocalTime date={m.since} />
+                    </td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(m.lifetimePaid, m.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
-// A modal on the native <dialog>: focus is trapped and restored by the browser, Escape closes it
-// unless the caller must have an answer first.
+// A modal on the native <dialog>: focus is trapped by the browser and given back to what had it,
+// Escape closes it unless the caller must have an answer first.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 export function EditorDialog({
@@ -23,8 +23,13 @@ export function EditorDialog({
 
   useEffect(() => {
     const dialog = ref.current;
+    // The browser gives the focus back only to a dialog closed in place; this one leaves the page.
+    const opener = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
 
   const frame =

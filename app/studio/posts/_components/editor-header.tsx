@@ -4,6 +4,7 @@
 // the save queue it shows, so a status change re-renders the status line, not the bar.
 import type { Ref } from "react";
 import { Button } from "@/app/_components/button";
+import { ActionsMenu } from "@/app/studio/_components/actions-menu";
 import { audienceLabel } from "./audience";
 import { useEditorAudience } from "./post-audience";
 import { SaveStatus } from "./save-status";
@@ -17,7 +18,7 @@ function StatusLine({ queue }: { queue: SaveQueue }) {
 function ViewPost({ queue, handle }: { queue: SaveQueue; handle: string }) {
   const slug = useSaveQueueState(queue, (state) => state.slug);
   return (
-    <a href={`/${handle}/posts/${slug}`} className="text-sm font-medium text-accent-strong underline-offset-2 hover:underline">
+    <a href={`/${handle}/posts/${slug}`} className="inline-flex px-4 py-2 text-sm font-medium text-accent-strong underline-offset-2 hover:underline sm:px-0">
       View post
     </a>
   );
@@ -99,24 +100,27 @@ export function EditorHeader({
 }) {
   const published = useSaveQueueState(queue, (state) => state.lifecycle === "published");
   return (
-    <div className="sticky top-0 z-10 -mx-5 space-y-2 border-b border-line bg-paper/95 px-5 py-3 backdrop-blur">
+    <div className="sticky top-0 z-10 -mx-5 space-y-2 border-b border-line bg-paper/95 px-5 py-2 backdrop-blur sm:py-3">
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
         <StatusLine queue={queue} />
         <AccessButton />
       </div>
-      <div className="flex flex-wrap items-center justify-end gap-2">
-        {published && <ViewPost queue={queue} handle={handle} />}
-        <Button variant="ghost" onClick={onHistory}>
-          History
-        </Button>
-        <Button variant="ghost" onClick={onSettings}>
-          Settings
-        </Button>
-        <Button variant="ghost" onClick={onPreview}>
-          Preview
-        </Button>
-        <SaveButton queue={queue} published={published} />
-        {!published && <Schedule queue={queue} scheduleRef={scheduleRef} />}
+      <div className="flex items-center justify-end gap-2">
+        {/* On a phone the text comes first: everything but Publish folds behind one button. */}
+        <ActionsMenu label="More" foldsOnPhoneOnly>
+          {published && <ViewPost queue={queue} handle={handle} />}
+          <Button variant="ghost" onClick={onHistory}>
+            History
+          </Button>
+          <Button variant="ghost" onClick={onSettings}>
+            Settings
+          </Button>
+          <Button variant="ghost" onClick={onPreview}>
+            Preview
+          </Button>
+          <SaveButton queue={queue} published={published} />
+          {!published && <Schedule queue={queue} scheduleRef={scheduleRef} />}
+        </ActionsMenu>
         {!published && <PublishButton queue={queue} onPublish={onPublish} />}
       </div>
     </div>

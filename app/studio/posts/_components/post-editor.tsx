@@ -148,7 +148,9 @@ export function PostEditor({ handle, post }: { handle: string; post: EditablePos
 
   return (
     <PostAudienceProvider postId={postId} chooseAccess={chooseAccess}>
-      <main className="mx-auto max-w-3xl px-5 py-6">
+      <main className="mx-auto max-w-3xl px-5 pb-6 sm:pt-6">
+        {/* The title is a field, not a heading: the page's one h1 is for those who move by headings. */}
+        <h1 className="sr-only">{post ? "Edit post" : "New post"}</h1>
         <EditorHeader
           queue={queue}
           handle={handle}

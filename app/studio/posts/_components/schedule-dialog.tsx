@@ -2,12 +2,14 @@
 // "Schedule…": pick a date and time in the browser's own time zone; the server turns that wall
 // time into a UTC instant (refusing times the clocks skip), and the dialog says back when it goes out.
 import { useMutation } from "@tanstack/react-query";
-import { useId, useImperativeHandle, useRef, useState, type FormEvent, type Ref } from "react";
+import { useImperativeHandle, useState, type FormEvent, type Ref } from "react";
+import { createPortal } from "react-dom";
 import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { browserTimeZone, formatInstant } from "@/app/_components/local-time";
 import { useTRPC } from "@/app/_lib/trpc";
 import { fieldError, uiError, type UiError } from "@/app/_lib/trpc-errors";
+import { EditorDialog } from "./editor-dialog";
 
 export type ScheduledResult = { id: string; version: number; status: string; scheduledAt: Date | null };
 
@@ -48,8 +50,7 @@ function nextFullHour(): Date {
 export function ScheduleDialog({ postId, version, onScheduled, scheduledAt = null, triggerLabel, triggerClassName, ref }: Props) {
   const trpc = useTRPC();
   const schedule = useMutation(trpc.post.lifecycle.schedule.mutationOptions());
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const [isOpen, setOpen] = useState(false);
   const [value, setValue] = useState("");
   const [error, setError] = useState<UiError | null>(null);
   // Read when the dialog opens: the server rendering this component cannot know the zone.
@@ -60,7 +61,7 @@ export function ScheduleDialog({ postId, version, onScheduled, scheduledAt = nul
     setZone(browserTimeZone());
     setValue(toLocalInput(scheduledAt ?? nextFullHour()));
     setError(null);
-    dialog.current?.showModal();
+    setOpen(true);
   }
   useImperativeHandle(ref, () => ({ open }));
 
@@ -69,7 +70,7 @@ export function ScheduleDialog({ postId, version, onScheduled, scheduledAt = nul
     setError(null);
     try {
       const result = await schedule.mutateAsync({ id: postId, baseVersion: version, at: value, timeZone: zone });
-      dialog.current?.close();
+      setOpen(false);
       onScheduled(result);
     } catch (caught) {
       setError(uiError(caught));
@@ -82,39 +83,41 @@ export function ScheduleDialog({ postId, version, onScheduled, scheduledAt = nul
       <Button variant="secondary" onClick={open} className={triggerClassName}>
         {triggerLabel ?? (scheduledAt ? "Reschedule…" : "Schedule…")}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-line bg-card p-0 text-ink shadow-xl backdrop:bg-ink/40"
-      >
-        <form onSubmit={submit} className="space-y-4 p-6">
-          <h2 id={titleId} className="text-lg font-bold">
-            Schedule this post
-          </h2>
-          <p className="text-sm text-muted">It stays private until then, and goes out on its own at the time you pick.</p>
-          <Field
-            label={zone ? `Publish on (${zone} time)` : "Publish on"}
-            type="datetime-local"
-            name="at"
-            // Seconds are allowed so a post can go out "in a moment" as well as at a round time.
-            step={1}
-            required
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            error={atError}
-            hint={described ? <span aria-live="polite">Goes out {described}, your time.</span> : null}
-          />
-          <FormError message={error && !atError ? error.message : null} />
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button variant="ghost" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={schedule.isPending}>
-              {schedule.isPending ? "Scheduling…" : "Schedule"}
-            </Button>
-          </div>
-        </form>
-      </dialog>
+      {/* On the body: the trigger may sit in a menu that closes (hidden) as the dialog opens. */}
+      {isOpen &&
+        createPortal(
+          <EditorDialog
+            title="Schedule this post"
+            description="It stays private until then, and goes out on its own at the time you pick."
+            size="narrow"
+            onClose={() => setOpen(false)}
+          >
+            <form onSubmit={submit} className="space-y-4">
+              <Field
+                label={zone ? `Publish on (${zone} time)` : "Publish on"}
+                type="datetime-local"
+                name="at"
+                // Seconds are allowed so a post can go out "in a moment" as well as at a round time.
+                step={1}
+                required
+                value={value}
+                onChange={(event) => setValue(event.target.value)}
+                error={atError}
+                hint={described ? <span aria-live="polite">Goes out {described}, your time.</span> : null}
+              />
+              <FormError message={error && !atError ? error.message : null} />
+              <div className="flex flex-wrap justify-end gap-2">
+                <Button variant="ghost" onClick={() => setOpen(false)}>
+                  Cancel
+                </Button>
+                <Button type="submit" disabled={schedule.isPending}>
+                  {schedule.isPending ? "Scheduling…" : "Schedule"}
+                </Button>
+              </div>
+            </form>
+          </EditorDialog>,
+          document.body,
+        )}
     </>
   );
 }

@@ -43,7 +43,7 @@ export function TitleField({
         placeholder="Title"
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? "post-title-error" : undefined}
-        className="mt-6 block w-full resize-none border-0 bg-transparent font-serif text-3xl font-bold leading-tight [field-sizing:content] placeholder:text-faint focus:outline-none sm:text-4xl"
+        className="mt-4 block w-full resize-none border-0 bg-transparent font-serif text-3xl font-bold leading-tight [field-sizing:content] placeholder:text-faint focus:outline-none sm:mt-6 sm:text-4xl"
       />
       {error && (
         <p id="post-title-error" role="alert" className="mt-1 text-sm text-danger">

@@ -10,6 +10,12 @@ export function EmbedForm({ editor, onDone }: { editor: Editor; onDone: () => vo
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
 
+  /** Back to the text, where the creator was writing. */
+  function cancel() {
+    editor.commands.focus();
+    onDone();
+  }
+
   function insert(event: FormEvent) {
     event.preventDefault();
     const embed = parseEmbedUrl(value);
@@ -31,7 +37,7 @@ export function EmbedForm({ editor, onDone }: { editor: Editor; onDone: () => vo
           setValue(next);
           setError(null);
         }}
-        onEscape={onDone}
+        onEscape={cancel}
         placeholder="https://www.youtube.com/watch?v=…"
         error={error}
         inputClassName="mt-1 w-full bg-paper"
@@ -40,7 +46,7 @@ export function EmbedForm({ editor, onDone }: { editor: Editor; onDone: () => vo
         <button type="submit" className="rounded-md bg-accent px-3 py-1 font-semibold text-white hover:bg-accent-strong">
           Embed
         </button>
-        <button type="button" onClick={onDone} className="rounded-md px-3 py-1 font-semibold text-muted hover:bg-line/60">
+        <button type="button" onClick={cancel} className="rounded-md px-3 py-1 font-semibold text-muted hover:bg-line/60">
           Cancel
         </button>
       </div>

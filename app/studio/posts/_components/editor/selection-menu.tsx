@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { LinkForm } from "./link-form";
 import { MarkButtons } from "./mark-buttons";
 import { ToolButton } from "./tool-button";
+import { Toolbar } from "./toolbar";
 
 // Text selections only: media and the paywall break have their own controls.
 const showForText: NonNullable<BubbleMenuProps["shouldShow"]> = ({ editor, state }) =>
@@ -31,12 +32,12 @@ export function SelectionMenu({ editor }: { editor: Editor }) {
       {editingLink ? (
         <LinkForm editor={editor} onDone={() => setEditingLink(false)} />
       ) : (
-        <div role="toolbar" aria-label="Selection formatting" className="flex gap-0.5">
+        <Toolbar label="Selection formatting" onEscape={() => editor.commands.focus()} className="flex gap-0.5">
           <MarkButtons editor={editor} />
           <ToolButton label="Link" shortcut="Ctrl+K" active={onLink} onClick={() => setEditingLink(true)}>
             Link
           </ToolButton>
-        </div>
+        </Toolbar>
       )}
     </BubbleMenu>
   );

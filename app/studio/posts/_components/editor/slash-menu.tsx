@@ -2,7 +2,7 @@
 // The "/" menu's list, drawn where the caret is. The extension in slash-commands.ts owns the state
 // and the keyboard (arrows, Enter, Escape); this component only shows it and takes clicks.
 import type { Editor } from "@tiptap/react";
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useId, useSyncExternalStore } from "react";
 import type { SlashMenuState } from "./slash-commands";
 
 function useSlashState(editor: Editor): SlashMenuState | null {
@@ -20,12 +20,32 @@ function useSlashState(editor: Editor): SlashMenuState | null {
 
 export function SlashMenu({ editor }: { editor: Editor }) {
   const state = useSlashState(editor);
+  const id = useId();
+  const open = Boolean(state?.rect);
+  const selected = open && state?.items[state.selected] ? `${id}-${state.selected}` : null;
+
+  // The focus stays in the text while the arrows move through the list: the text names the list and
+  // its chosen entry, so a screen reader says which block Enter will insert.
+  useEffect(() => {
+    // Read only while the menu is open: before the editor is mounted its view does not exist.
+    if (!open) return;
+    const text = editor.view.dom;
+    text.setAttribute("aria-controls", `${id}-list`);
+    if (selected) text.setAttribute("aria-activedescendant", selected);
+    else text.removeAttribute("aria-activedescendant");
+    return () => {
+      text.removeAttribute("aria-controls");
+      text.removeAttribute("aria-activedescendant");
+    };
+  }, [editor, id, open, selected]);
+
   if (!state || !state.rect) return null;
   const top = Math.min(state.rect.bottom + 6, window.innerHeight - 320);
   const left = Math.min(state.rect.left, window.innerWidth - 272);
 
   return (
     <div
+      id={`${id}-list`}
       role="listbox"
       aria-label="Insert block"
       style={{ top: Math.max(top, 8), left: Math.max(left, 8) }}
@@ -37,6 +57,7 @@ export function SlashMenu({ editor }: { editor: Editor }) {
         state.items.map((item, index) => (
           <button
             key={item.id}
+            id={`${id}-${index}`}
             type="button"
             role="option"
             aria-selected={index === state.selected}

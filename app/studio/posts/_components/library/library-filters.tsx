@@ -2,7 +2,7 @@
 // Search, type, who can read, tag, dates and sort. Kept in the URL, so a reload or a shared link shows the same
 // list; the days picked are read in the creator's own zone, which the URL carries along.
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { accessLevelSchema } from "@/lib/schemas/post-access";
 import { libraryHref, LIBRARY_SORTS, POST_KINDS, type LibraryParams, type LibrarySort } from "@/lib/schemas/post-library";
@@ -32,6 +32,10 @@ export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: 
   const [draft, setDraft] = useState<LibraryParams>(params);
   const set = (patch: Partial<LibraryParams>) => setDraft((current) => ({ ...current, ...patch }));
   const filtered = Boolean(params.q || params.kind || params.access || params.tag || params.from || params.to);
+  // On a phone the filters fold behind a button, so the posts come first; the search box stays.
+  const [unfolded, setUnfolded] = useState(false);
+  const foldedId = useId();
+  const inUse = [params.kind, params.access, params.tag, params.from || params.to].filter(Boolean).length;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,101 +55,115 @@ export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: 
         <label htmlFor="library-q" className="mb-1 block text-xs font-medium text-muted">
           Search titles and text
         </label>
-        <input
-          id="library-q"
-          type="search"
-          name="q"
-          value={draft.q ?? ""}
-          onChange={(e) => set({ q: e.target.value })}
-          placeholder="e.g. sourdough"
-          className={controlClass}
-        />
+        <div className="flex gap-2">
+          <input
+            id="library-q"
+            type="search"
+            name="q"
+            value={draft.q ?? ""}
+            onChange={(e) => set({ q: e.target.value })}
+            placeholder="e.g. sourdough"
+            className={controlClass}
+          />
+          <Button
+            variant="secondary"
+            aria-expanded={unfolded}
+            aria-controls={foldedId}
+            onClick={() => setUnfolded((value) => !value)}
+            className="shrink-0 px-3 sm:hidden"
+          >
+            Filters{inUse > 0 ? ` (${inUse})` : ""}
+          </Button>
+        </div>
       </div>
-      <div>
-        <label htmlFor="library-kind" className="mb-1 block text-xs font-medium text-muted">
-          Type
-        </label>
-        <select
-          id="library-kind"
-          value={draft.kind ?? ""}
-          onChange={(e) => set({ kind: POST_KINDS.find((k) => k === e.target.value) })}
-          className={controlClass}
-        >
-          <option value="">Any type</option>
-          {POST_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="library-access" className="mb-1 block text-xs font-medium text-muted">
-          Who can read
-        </label>
-        <select
-          id="library-access"
-          value={draft.access ?? ""}
-          onChange={(e) => set({ access: accessLevelSchema.options.find((level) => level === e.target.value) })}
-          className={controlClass}
-        >
-          <option value="">Any audience</option>
-          {accessLevelSchema.options.map((level) => (
-            <option key={level} value={level}>
-              {ACCESS_LABEL[level]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="library-tag" className="mb-1 block text-xs font-medium text-muted">
-          Tag
-        </label>
-        <select id="library-tag" value={draft.tag ?? ""} onChange={(e) => set({ tag: e.target.value || undefined })} className={controlClass}>
-          <option value="">Any tag</option>
-          {tags.map((tag) => (
-            <option key={tag.id} value={tag.id}>
-              {tag.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="library-from" className="mb-1 block text-xs font-medium text-muted">
-          From
-        </label>
-        <input id="library-from" type="date" value={draft.from ?? ""} onChange={(e) => set({ from: e.target.value || undefined })} className={controlClass} />
-      </div>
-      <div>
-        <label htmlFor="library-to" className="mb-1 block text-xs font-medium text-muted">
-          To
-        </label>
-        <input id="library-to" type="date" value={draft.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} className={controlClass} />
-      </div>
-      <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
-        <div className="min-w-40">
-          <label htmlFor="library-sort" className="mb-1 block text-xs font-medium text-muted">
-            Sort
+      {/* A grid of its own when unfolded on a phone; from the small breakpoint up, its fields sit in the form's grid. */}
+      <div id={foldedId} className={`${unfolded ? "grid" : "hidden"} gap-3 sm:contents`}>
+        <div>
+          <label htmlFor="library-kind" className="mb-1 block text-xs font-medium text-muted">
+            Type
           </label>
           <select
-            id="library-sort"
-            value={draft.sort ?? "date_desc"}
-            onChange={(e) => set({ sort: LIBRARY_SORTS.find((s) => s === e.target.value) })}
+            id="library-kind"
+            value={draft.kind ?? ""}
+            onChange={(e) => set({ kind: POST_KINDS.find((k) => k === e.target.value) })}
             className={controlClass}
           >
-            {LIBRARY_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {SORT_LABELS[sort]}
+            <option value="">Any type</option>
+            {POST_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
               </option>
             ))}
           </select>
         </div>
-        <Button type="submit">Apply</Button>
-        {filtered && (
-          <Button variant="ghost" onClick={clear}>
-            Clear filters
-          </Button>
-        )}
+        <div>
+          <label htmlFor="library-access" className="mb-1 block text-xs font-medium text-muted">
+            Who can read
+          </label>
+          <select
+            id="library-access"
+            value={draft.access ?? ""}
+            onChange={(e) => set({ access: accessLevelSchema.options.find((level) => level === e.target.value) })}
+            className={controlClass}
+          >
+            <option value="">Any audience</option>
+            {accessLevelSchema.options.map((level) => (
+              <option key={level} value={level}>
+                {ACCESS_LABEL[level]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="library-tag" className="mb-1 block text-xs font-medium text-muted">
+            Tag
+          </label>
+          <select id="library-tag" value={draft.tag ?? ""} onChange={(e) => set({ tag: e.target.value || undefined })} className={controlClass}>
+            <option value="">Any tag</option>
+            {tags.map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="library-from" className="mb-1 block text-xs font-medium text-muted">
+            From
+          </label>
+          <input id="library-from" type="date" value={draft.from ?? ""} onChange={(e) => set({ from: e.target.value || undefined })} className={controlClass} />
+        </div>
+        <div>
+          <label htmlFor="library-to" className="mb-1 block text-xs font-medium text-muted">
+            To
+          </label>
+          <input id="library-to" type="date" value={draft.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} className={controlClass} />
+        </div>
+        <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
+          <div className="min-w-40">
+            <label htmlFor="library-sort" className="mb-1 block text-xs font-medium text-muted">
+              Sort
+            </label>
+            <select
+              id="library-sort"
+              value={draft.sort ?? "date_desc"}
+              onChange={(e) => set({ sort: LIBRARY_SORTS.find((s) => s === e.target.value) })}
+              className={controlClass}
+            >
+              {LIBRARY_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {SORT_LABELS[sort]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit">Apply</Button>
+          {filtered && (
+            <Button variant="ghost" onClick={clear}>
+              Clear filters
+            </Button>
+          )}
+        </div>
       </div>
     </form>
   );

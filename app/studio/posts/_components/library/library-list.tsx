@@ -18,7 +18,7 @@ export const STATUS_STYLE: Record<LibraryItem["status"], string> = {
   draft: "bg-line text-muted",
   scheduled: "bg-warn/10 text-warn",
   published: "bg-ok/10 text-ok",
-  archived: "bg-line text-faint",
+  archived: "border border-line text-muted",
 };
 
 function plural(n: number, word: string): string {

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_lib/trpc";
+import { ActionsMenu } from "@/app/studio/_components/actions-menu";
 import type { LibraryItem } from "@/server/services/posts/library";
 import { ScheduleDialog } from "../schedule-dialog";
 import type { useLibraryAction } from "./use-library-action";
@@ -36,46 +37,38 @@ export function PostActions({ post, action }: { post: LibraryItem; action: Retur
           }}
         />
       )}
-      <details className="relative">
-        <summary
-          aria-label={`More actions for “${name}”`}
-          className="cursor-pointer list-none rounded-lg border border-line bg-card px-3 py-1.5 text-sm font-semibold hover:border-muted"
+      <ActionsMenu label="More" name={`More actions for “${name}”`} alignOnPhone="start">
+        {post.status === "scheduled" && (
+          <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => unschedule.mutateAsync(target), `“${name}” is back in drafts.`)}>
+            Unschedule
+          </button>
+        )}
+        {post.status === "published" && (
+          <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => unpublish.mutateAsync(target), `“${name}” is unpublished and back in drafts.`)}>
+            Unpublish
+          </button>
+        )}
+        {post.status === "archived" ? (
+          <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => unarchive.mutateAsync(target), `“${name}” is back in drafts.`)}>
+            Move to drafts
+          </button>
+        ) : (
+          <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => archive.mutateAsync(target), `“${name}” is archived.`)}>
+            Archive
+          </button>
+        )}
+        <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => duplicate.mutateAsync({ id: post.id }), `A copy of “${name}” is in your drafts.`)}>
+          Duplicate as draft
+        </button>
+        <button
+          type="button"
+          className={`${itemClass} text-danger`}
+          disabled={action.busy}
+          onClick={() => action.run(() => trash.mutateAsync(target), `“${name}” is in the trash for 30 days.`)}
         >
-          More
-        </summary>
-        <div className="absolute right-0 z-10 mt-1 w-48 rounded-xl border border-line bg-card p-1 shadow-lg">
-          {post.status === "scheduled" && (
-            <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => unschedule.mutateAsync(target), `“${name}” is back in drafts.`)}>
-              Unschedule
-            </button>
-          )}
-          {post.status === "published" && (
-            <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => unpublish.mutateAsync(target), `“${name}” is unpublished and back in drafts.`)}>
-              Unpublish
-            </button>
-          )}
-          {post.status === "archived" ? (
-            <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => unarchive.mutateAsync(target), `“${name}” is back in drafts.`)}>
-              Move to drafts
-            </button>
-          ) : (
-            <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => archive.mutateAsync(target), `“${name}” is archived.`)}>
-              Archive
-            </button>
-          )}
-          <button type="button" className={itemClass} disabled={action.busy} onClick={() => action.run(() => duplicate.mutateAsync({ id: post.id }), `A copy of “${name}” is in your drafts.`)}>
-            Duplicate as draft
-          </button>
-          <button
-            type="button"
-            className={`${itemClass} text-danger`}
-            disabled={action.busy}
-            onClick={() => action.run(() => trash.mutateAsync(target), `“${name}” is in the trash for 30 days.`)}
-          >
-            Move to trash
-          </button>
-        </div>
-      </details>
+          Move to trash
+        </button>
+      </ActionsMenu>
     </div>
   );
 }

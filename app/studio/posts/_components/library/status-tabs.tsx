@@ -14,8 +14,9 @@ const TABS: { status: LibraryStatus | undefined; label: string; count: keyof Lib
 
 export function StatusTabs({ params, counts }: { params: LibraryParams; counts: LibraryCounts }) {
   return (
-    <nav aria-label="Filter by status" className="-mx-1 overflow-x-auto">
-      <ul className="flex gap-1 px-1">
+    <nav aria-label="Filter by status" className="-mx-1">
+      {/* Wrapped rather than scrolled: on a phone every status stays in sight. */}
+      <ul className="flex flex-wrap gap-1 px-1">
         {TABS.map((tab) => {
           const current = params.status === tab.status;
           return (
