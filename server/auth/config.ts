@@ -146,9 +146,12 @@ function config(): NextAuthConfig {
       },
     },
     callbacks: {
+      // What `auth()` and /api/auth/session answer: who is signed in, and until when. Auth.js hands
+      // this callback the session row and the whole user row; returned as they are, a script on the
+      // page could read the session token (the cookie is httpOnly precisely so it cannot) and the
+      // password hash from /api/auth/session.
       session({ session, user }) {
-        session.user.id = user.id;
-        return session;
+        return { user: { id: user.id, name: user.name ?? null, email: user.email, image: user.image ?? null }, expires: session.expires };
       },
     },
   };
