@@ -1,10 +1,6 @@
 // `tsx --conditions=react-server bench/data/explain.ts <database url>`: runs the hot reads of the
 // public pages and the studio against a generated dataset, through the services themselves, and
 // prints every statement they sent with its plan's top lines and its execution time.
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import { CONNECTION_OPTIONS, type Db } from "@/db/client";
-import * as schema from "@/db/schema";
 import type { ServiceContext } from "@/server/services/context";
 import { listMembers, membersCsv } from "@/server/services/memberships/audience";
 import { listPublishedTiers } from "@/server/services/memberships/tiers";
@@ -13,21 +9,15 @@ import { listLibrary } from "@/server/services/posts/library";
 import { getReadablePost, listPublishedPosts, listPublishedPostsPage, listRecentPublished } from "@/server/services/posts/reads";
 import { searchPosts } from "@/server/services/posts/search";
 import { getCreatorByHandle } from "@/server/services/creators";
+import { capturingDb } from "@/test/support/capturing-db";
 import { STUDIO_HANDLE } from "./load";
-
-type Captured = { sql: string; params: unknown[] };
 
 async function main() {
   const url = process.argv[2];
   if (!url) throw new Error("Give the dataset's database URL.");
   const only = process.argv[3];
-  const client = postgres(url, { ...CONNECTION_OPTIONS, max: 2 });
-  let captured: Captured[] = [];
-  const db = drizzle(client, {
-    schema,
-    casing: "snake_case",
-    logger: { logQuery: (sql, params) => captured.push({ sql, params }) },
-  }) as unknown as Db;
+  const capture = capturingDb(url);
+  const { client, db } = capture;
   const anonymous: ServiceContext = { db, viewer: null, now: new Date() };
   const [studio] = await client<{ id: string; user_id: string }[]>`select id, user_id from creators where handle = ${STUDIO_HANDLE}`;
   const [post] = await client<{ handle: string; slug: string }[]>`
@@ -57,20 +47,20 @@ async function main() {
   ];
   for (const [name, read] of reads) {
     if (only && !name.startsWith(only)) continue;
-    captured = [];
+    capture.reset();
     const started = performance.now();
     await read();
     const total = performance.now() - started;
-    console.log(`\n=== ${name}: ${total.toFixed(1)} ms, ${captured.length} statements`);
-    for (const { sql, params } of captured) {
-      const rows = await client.unsafe(`explain (analyze, buffers, format text) ${sql}`, params as postgres.ParameterOrJSON<never>[]);
+    console.log(`\n=== ${name}: ${total.toFixed(1)} ms, ${capture.statements().length} statements`);
+    for (const { sql, params } of capture.statements()) {
+      const rows = await client.unsafe(`explain (analyze, buffers, format text) ${sql}`, params as never[]);
       const lines = rows.map((r) => String((r as Record<string, unknown>)["QUERY PLAN"]));
       console.log(`--- ${sql.slice(0, 160)}`);
       console.log(lines.filter((l) => !/^\s+(Buffers|Planning:|Heap Blocks)/.test(l)).slice(0, 14).join("\n"));
       console.log(lines.filter((l) => /Execution Time/.test(l)).join(""));
     }
   }
-  await client.end({ timeout: 5 });
+  await capture.close();
 }
 
 main().catch((error: unknown) => {

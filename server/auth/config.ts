@@ -18,12 +18,11 @@ import { clientAddress, recordPeerAddresses } from "./client-address";
 import { rememberDevice } from "./device";
 import { signInClient, signInWithPassword } from "./password-sign-in";
 import { authSecret } from "./secret";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-viewer";
 import { sendSignInMail, SignInMailRefused } from "./sign-in-mail";
 import { finishSignUp } from "./sign-up";
 import { log } from "../observability/log";
 import { recordSignInFailure } from "../observability/metrics";
-
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** Why a sign-in was refused; never whether the account exists. */
 export type SignInFailure = "invalid_input" | "no_match" | "rate_limited" | "link_not_valid" | "link_used";
@@ -91,7 +90,8 @@ function config(): NextAuthConfig {
         log.error({ err: error }, "Auth.js failed");
       },
     },
-    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    // Pages read sessions themselves (./session-viewer.ts), with the same ages.
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
     providers: [
       Credentials({

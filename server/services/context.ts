@@ -3,8 +3,19 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { creators } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
+import type { Entitlement } from "./access/policy";
 
-export type Viewer = { userId: string };
+export type Viewer = {
+  userId: string;
+  /**
+   * What the access policy knows of the viewer, when it was read with their session (see
+   * server/auth/session-viewer.ts): the creator page they own and their memberships, as they stood
+   * when the request began. Without it, the policy reads them itself (jobs, tests).
+   */
+  access?: ViewerAccess;
+};
+
+export type ViewerAccess = { creatorId: string | null; entitlements: readonly Entitlement[] };
 
 export type ServiceContext = {
   db: Db;

@@ -6,14 +6,11 @@
 // must also come out of its index in order: a sort under its LIMIT means every matching row is read
 // first (as when an index's NULLS order differs from the query's).
 import { desc, eq } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { CONNECTION_OPTIONS, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
-import { databaseEnv } from "@/db/env";
 import { createCreator, createMembership, createPost, createTier, createUser, docWithPaywall, docWithText } from "@/server/testing/factories";
 import { testDb } from "@/test/db";
+import { capturingDb, type Statement } from "@/test/support/capturing-db";
 import type { ServiceContext } from "./context";
 import { getCreatorByHandle } from "./creators";
 import { listMembers, membersCsv } from "./memberships/audience";
@@ -53,19 +50,11 @@ function sortedTables(plan: PlanNode): string[] {
     .flatMap((sort) => nodes(sort).flatMap((node) => (largeTableOf(node) ? [`a sort of ${largeTableOf(node)}`] : [])));
 }
 
-type Statement = { sql: string; params: unknown[] };
-
-const client = postgres(databaseEnv().DATABASE_URL!, { ...CONNECTION_OPTIONS, max: 2 });
-let captured: Statement[] = [];
-/** The app's schema on a client that remembers every statement sent through it. */
-const capturingDb = drizzle(client, {
-  schema,
-  casing: "snake_case",
-  logger: { logQuery: (sql, params) => captured.push({ sql, params }) },
-}) as unknown as Db;
+const capture = capturingDb();
+const { client, db: watched } = capture;
 
 afterAll(async () => {
-  await client.end({ timeout: 5 });
+  await capture.close();
 });
 
 async function planOf(statement: Statement): Promise<PlanNode> {
@@ -73,7 +62,7 @@ async function planOf(statement: Statement): Promise<PlanNode> {
     // As for scans, so for sorts: a sort left in the plan is one no index could spare.
     await tx`set local enable_seqscan = off`;
     await tx`set local enable_sort = off`;
-    const [row] = await tx.unsafe(`explain (format json) ${statement.sql}`, statement.params as postgres.ParameterOrJSON<never>[]);
+    const [row] = await tx.unsafe(`explain (format json) ${statement.sql}`, statement.params as never[]);
     return (row!["QUERY PLAN"] as [{ Plan: PlanNode }])[0].Plan;
   });
 }
@@ -83,11 +72,11 @@ async function planOf(statement: Statement): Promise<PlanNode> {
  * sequentially, or, for a newest-first list (`inOrder`), sorts one to cut a page from it.
  */
 async function problemsOf(read: () => Promise<unknown>, inOrder = false): Promise<string[]> {
-  captured = [];
+  capture.reset();
   await read();
-  expect(captured.length).toBeGreaterThan(0);
+  expect(capture.statements().length).toBeGreaterThan(0);
   const problems: string[] = [];
-  for (const statement of captured) {
+  for (const statement of capture.statements()) {
     const plan = await planOf(statement);
     // A page of a list is the statement with a LIMIT; lookups by a page's ids and counts are not.
     const isPage = plan["Node Type"] === "Limit";
@@ -112,7 +101,7 @@ async function platform() {
   await createPost(db, { creator, title: "A studio draft" });
   const member = await createMembership(db, { tier: paid });
   await createMembership(db, { tier: free });
-  const owner: ServiceContext = { db: capturingDb, viewer: { userId: creator.userId }, now: new Date() };
+  const owner: ServiceContext = { db: watched, viewer: { userId: creator.userId }, now: new Date() };
   await bulkAddTag({ ...owner, db }, { ids: published.map((post) => post.id), tag: "Diary" });
   const fan = await createUser(db);
   return { creator, gated, published, member, owner, fan };
@@ -121,7 +110,7 @@ async function platform() {
 describe("hot statements use an index, never a whole large table", () => {
   let world: ReturnType<typeof platform> | null = null;
   const shared = () => (world ??= platform());
-  const anonymous = (): ServiceContext => ({ db: capturingDb, viewer: null, now: new Date() });
+  const anonymous = (): ServiceContext => ({ db: watched, viewer: null, now: new Date() });
 
   type World = Awaited<ReturnType<typeof platform>>;
   const reads: Array<[string, (w: World) => Promise<unknown>]> = [
@@ -173,9 +162,9 @@ describe("hot statements use an index, never a whole large table", () => {
   }
 
   it("would notice a statement that scans or sorts a large table", async () => {
-    const unindexed = () => capturingDb.select({ id: schema.posts.id }).from(schema.posts).where(eq(schema.posts.kind, "audio"));
+    const unindexed = () => watched.select({ id: schema.posts.id }).from(schema.posts).where(eq(schema.posts.kind, "audio"));
     expect(await problemsOf(unindexed)).toHaveLength(1);
-    const unordered = () => capturingDb.select({ id: schema.posts.id }).from(schema.posts).orderBy(desc(schema.posts.wordCount)).limit(5);
+    const unordered = () => watched.select({ id: schema.posts.id }).from(schema.posts).orderBy(desc(schema.posts.wordCount)).limit(5);
     expect(await problemsOf(unordered, true)).toHaveLength(1);
   });
 });

@@ -120,13 +120,16 @@ export function cheapestQualifyingTier<T extends { id: string; monthlyPrice: num
 }
 
 /**
- * Everything the policy needs to know about the viewer, read fresh for every request: never
- * cached in a session, so a lapsed or downgraded membership stops granting on the next request.
- * One query for the viewer's own page (skipped when the caller already has it) and one for their
- * memberships, with each tier's price joined in.
+ * Everything the policy needs to know about the viewer, read fresh for every request: never kept
+ * past it, so a lapsed or downgraded membership stops granting on the next request. A request's
+ * viewer normally carries it, read in the same statement as their session; otherwise (jobs,
+ * tests) one query for the viewer's own page (skipped when the caller already has it) and one for
+ * their memberships, with each tier's price joined in.
  */
 export async function loadAccessViewer(ctx: ServiceContext): Promise<AccessViewer> {
   if (!ctx.viewer) return null;
+  // Read with the session at the start of the request (server/auth/session-viewer.ts).
+  if (ctx.viewer.access) return { userId: ctx.viewer.userId, ...ctx.viewer.access };
   const [own, rows] = await Promise.all([
     getOwnCreator(ctx),
     ctx.db
