@@ -9,14 +9,15 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { databaseOutage, getDb } from "@/db/client";
-import { SESSION_COOKIES } from "@/lib/session-cookie";
+import { sessionTokenOf } from "@/lib/session-cookie";
+import { siteOrigin } from "../http/site-origin";
 import type { Viewer } from "../services/context";
 import { sessionViewer } from "./session-viewer";
 
 /** The signed-in viewer, or null; throws UNAVAILABLE (503) when the session cannot be looked up. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const token = sessionTokenOf((name) => jar.get(name)?.value, siteOrigin().startsWith("https:"));
   if (!token) return null;
   try {
     return await sessionViewer(getDb(), token, new Date());
