@@ -10,6 +10,16 @@ import { envReader, InvalidEnvError, optionalText, optionalUrl, textWithDefault,
 // NOTE: log.ts reads LOG_LEVEL from here when it first logs; neither uses the other at import.
 import { log } from "./observability/log";
 
+/** The samplers OTEL_TRACES_SAMPLER may name (the OpenTelemetry specification's names). */
+export const TRACE_SAMPLERS = [
+  "always_on",
+  "always_off",
+  "traceidratio",
+  "parentbased_always_on",
+  "parentbased_always_off",
+  "parentbased_traceidratio",
+] as const;
+
 export const variables = {
   ...databaseVariables,
   AUTH_SECRET: optionalText(),
@@ -36,7 +46,16 @@ export const variables = {
   LOG_LEVEL: oneOf(["trace", "debug", "info", "warn", "error", "fatal", "silent"], "info"),
   // Read by the OpenTelemetry SDK itself; checked and documented here. Unset: no tracing at all.
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(["http", "https"], "http://127.0.0.1:4318"),
+  // Which traces are kept, as the OpenTelemetry specification names the samplers; the argument is
+  // the share kept by the ratio samplers. Read here: Atelier builds the sampler (tracing.ts).
+  OTEL_TRACES_SAMPLER: oneOf(TRACE_SAMPLERS, "parentbased_always_on"),
+  OTEL_TRACES_SAMPLER_ARG: share(1),
 };
+
+function share(fallback: number): Variable<number> {
+  const message = "must be a number from 0 to 1, like 0.1";
+  return { default: String(fallback), rule: z.string().regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, message).transform(Number) };
+}
 
 function oneOf<const T extends string>(values: readonly T[], fallback: T): Variable<T> {
   return { default: fallback, rule: z.enum(values as [T, ...T[]], { error: `must be one of ${values.join(", ")}` }) };

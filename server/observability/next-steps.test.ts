@@ -1,10 +1,11 @@
 // What a trace keeps of Next.js's own spans: the request and the render, and an internal step only
 // when work of ours ran inside it, so every exported span's parent is exported too.
-import { SpanStatusCode, trace, type Span } from "@opentelemetry/api";
-import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
+import { SamplingDecision, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parentOf, recordSpans } from "@/test/support/recorded-spans";
-import { withSpan } from "./tracing";
+import { LeafStepSampler } from "./next-steps";
+import { configuredSampler, withSpan } from "./tracing";
 
 const spans = recordSpans();
 
@@ -97,5 +98,30 @@ describe("Next.js's internal steps", () => {
       "executing api route (app) /api/health",
       "fetch GET https://api.stripe.com/v1/prices",
     ]);
+  });
+});
+
+describe("Next.js's leaf steps", () => {
+  it("are not recorded from their start, and what started under one is left out with it", async () => {
+    let recording: boolean | undefined;
+    await nextSpan("GET /mara", "BaseServer.handleRequest", () =>
+      nextSpan("middleware GET", "Middleware.execute", async (span) => {
+        recording = span.isRecording();
+        await withSpan("db.query", {}, async () => {});
+      }),
+    );
+    expect(recording).toBe(false);
+    expect(names(spans.finished())).toEqual(["GET /mara"]);
+    expect(orphans(spans.finished())).toEqual([]);
+  });
+
+  it("are decided before the configured sampler, which decides every other span", () => {
+    const keepNone = new LeafStepSampler(configuredSampler("parentbased_traceidratio", 0));
+    const keepAll = new LeafStepSampler(configuredSampler("always_on", 1));
+    const ask = (sampler: LeafStepSampler, type: string) =>
+      sampler.shouldSample(ROOT_CONTEXT, "0af7651916cd43dd8448eb211c80319c", "span", SpanKind.INTERNAL, { "next.span_type": type }, []).decision;
+    expect(ask(keepAll, "RouteModule.prepare")).toBe(SamplingDecision.NOT_RECORD);
+    expect(ask(keepAll, "BaseServer.handleRequest")).toBe(SamplingDecision.RECORD_AND_SAMPLED);
+    expect(ask(keepNone, "BaseServer.handleRequest")).toBe(SamplingDecision.NOT_RECORD);
   });
 });

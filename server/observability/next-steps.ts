@@ -4,8 +4,9 @@
 // a span of ours ran inside one, which keeps a trace to what an operator reads and cuts what the
 // exporter sends per view to a third.
 import "server-only";
-import { SpanStatusCode, TraceFlags } from "@opentelemetry/api";
-import type { ReadableSpan, Span as RecordedSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { SpanStatusCode, TraceFlags, type Attributes, type Context, type Link, type SpanKind } from "@opentelemetry/api";
+import { SamplingDecision } from "@opentelemetry/sdk-trace-base";
+import type { ReadableSpan, Span as RecordedSpan, Sampler, SamplingResult, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 
 /**
  * Next.js's internal steps, by the `next.span_type` it puts on each span (its OpenTelemetry guide
@@ -25,6 +26,45 @@ export const NEXT_INTERNAL_STEPS: ReadonlySet<string> = new Set([
   "NextNodeServer.startResponse",
   "NextNodeServer.clientComponentLoading",
 ]);
+
+/**
+ * The steps that never have work of ours inside them: the proxy (proxy.ts makes no span), loading
+ * and preparing modules (no module of ours queries as it loads), and markers. A page served from
+ * the page cache makes four of these and two spans worth sending (the request, and the request
+ * it is rewritten to); deciding at the start costs far less than recording a span to drop it.
+ * The other steps (building the component tree, metadata) may hold a query: NextStepFilter
+ * decides those as they end.
+ */
+export const NEXT_LEAF_STEPS: ReadonlySet<string> = new Set([
+  "Middleware.execute",
+  "NextNodeServer.findPageComponents",
+  "LoadComponents.loadRouteModule",
+  "RouteModule.prepare",
+  "AppRouteRouteModule.loadUserland",
+  "NextNodeServer.getLayoutOrPageModule",
+  "NextNodeServer.startResponse",
+  "NextNodeServer.clientComponentLoading",
+]);
+
+/**
+ * Leaves Next.js's leaf steps unrecorded from their start (no attributes, no processors, nothing
+ * to export) and asks the configured sampler about every other span. Were a span of ours ever
+ * started under a leaf step, it would follow its unrecorded parent (the parent-based samplers'
+ * rule) and be left out with it, never sent without its parent.
+ */
+export class LeafStepSampler implements Sampler {
+  constructor(private readonly configured: Sampler) {}
+
+  shouldSample(context: Context, traceId: string, name: string, kind: SpanKind, attributes: Attributes, links: Link[]): SamplingResult {
+    const type = attributes["next.span_type"];
+    if (typeof type === "string" && NEXT_LEAF_STEPS.has(type)) return { decision: SamplingDecision.NOT_RECORD };
+    return this.configured.shouldSample(context, traceId, name, kind, attributes, links);
+  }
+
+  toString(): string {
+    return `LeafStepSampler{${this.configured.toString()}}`;
+  }
+}
 
 /**
  * Keeps an internal step out of the export when, as it ends, no span still in the trace ran under

@@ -4,9 +4,18 @@
 // and every span here is the API's non-recording no-op.
 import "server-only";
 import { SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
-import type { ReadableSpan, Span as RecordedSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { env } from "../env";
-import { exported, NextStepFilter } from "./next-steps";
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+  type ReadableSpan,
+  type Span as RecordedSpan,
+  type Sampler,
+  type SpanProcessor,
+} from "@opentelemetry/sdk-trace-base";
+import { env, type TRACE_SAMPLERS } from "../env";
+import { exported, LeafStepSampler, NextStepFilter } from "./next-steps";
 import { redactLine } from "./redact";
 
 const tracer = () => trace.getTracer("atelier");
@@ -48,12 +57,37 @@ export class UrlRedactor implements SpanProcessor {
   async shutdown(): Promise<void> {}
 }
 
+/** The sampler OTEL_TRACES_SAMPLER names, with OTEL_TRACES_SAMPLER_ARG as its ratio. */
+export function configuredSampler(name: (typeof TRACE_SAMPLERS)[number], ratio: number): Sampler {
+  switch (name) {
+    case "always_on":
+      return new AlwaysOnSampler();
+    case "always_off":
+      return new AlwaysOffSampler();
+    case "traceidratio":
+      return new TraceIdRatioBasedSampler(ratio);
+    case "parentbased_always_on":
+      return new ParentBasedSampler({ root: new AlwaysOnSampler() });
+    case "parentbased_always_off":
+      return new ParentBasedSampler({ root: new AlwaysOffSampler() });
+    case "parentbased_traceidratio":
+      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) });
+  }
+}
+
 /**
- * What each span passes through before the processor that exports it, in this order: Next.js's
- * internal steps left out first, so the redactor does not clean what will not be sent.
+ * How spans are sampled and prepared, for the server (startTracing) and for the tests that record
+ * spans. Next.js's leaf steps are never recorded, the rest as OTEL_TRACES_SAMPLER says. Each
+ * recorded span then passes, in this order, the filter of Next.js's other internal steps (first,
+ * so the redactor does not clean what will not be sent), the redactor, and `exporting`, the
+ * processor that sends (or keeps) what is left.
  */
-export function preparingProcessors(): SpanProcessor[] {
-  return [new NextStepFilter(), new UrlRedactor()];
+export function tracingOptions(exporting: SpanProcessor | "auto"): { traceSampler: Sampler; spanProcessors: Array<SpanProcessor | "auto"> } {
+  const { OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG } = env();
+  return {
+    traceSampler: new LeafStepSampler(configuredSampler(OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG)),
+    spanProcessors: [new NextStepFilter(), new UrlRedactor(), exporting],
+  };
 }
 
 /**
@@ -61,14 +95,14 @@ export function preparingProcessors(): SpanProcessor[] {
  * once, at start-up, before the server serves. Next.js reports its own spans (each request, each
  * render) to the provider registered here. The exporter follows the standard OTEL_* variables:
  * OTEL_EXPORTER_OTLP_PROTOCOL (http/protobuf by default, or http/json), OTEL_EXPORTER_OTLP_HEADERS,
- * OTEL_TRACES_SAMPLER, OTEL_SERVICE_NAME.
+ * OTEL_SERVICE_NAME; OTEL_TRACES_SAMPLER is read in server/env.ts (see tracingOptions).
  */
 export async function startTracing(): Promise<boolean> {
   if (!env().OTEL_EXPORTER_OTLP_ENDPOINT) return false;
   const { registerOTel } = await import("@vercel/otel");
   // "auto": the OTLP exporter those variables describe, batched (OTEL_BSP_* tune the batches);
   // after the processors that prepare each span.
-  registerOTel({ serviceName: "atelier", spanProcessors: [...preparingProcessors(), "auto"] });
+  registerOTel({ serviceName: "atelier", ...tracingOptions("auto") });
   tracingRegistered();
   return true;
 }

@@ -4,14 +4,14 @@
 // Registration is global and once per process: every test file that calls it shares the recorder.
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { registerOTel } from "@vercel/otel";
-import { preparingProcessors, tracingRegistered } from "@/server/observability/tracing";
+import { tracingOptions, tracingRegistered } from "@/server/observability/tracing";
 
 let exporter: InMemorySpanExporter | undefined;
 
 export function recordSpans(): { finished(): ReadableSpan[]; named(name: string): ReadableSpan[]; reset(): void } {
   if (!exporter) {
     exporter = new InMemorySpanExporter();
-    registerOTel({ serviceName: "atelier-test", instrumentations: [], spanProcessors: [...preparingProcessors(), new SimpleSpanProcessor(exporter)] });
+    registerOTel({ serviceName: "atelier-test", instrumentations: [], ...tracingOptions(new SimpleSpanProcessor(exporter)) });
     tracingRegistered();
   }
   const recorder = exporter;
