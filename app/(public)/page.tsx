@@ -1,27 +1,25 @@
+import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
+import { PagesNav } from "@/app/_components/pages-nav";
 import { RecentPosts } from "@/app/_components/recent-posts";
+import { loadFollowerViews } from "@/app/_lib/follower-views";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 
 // Title and description are the site's own (the root layout's).
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
-export default async function HomePage() {
-  const [viewer, posts] = await Promise.all([getViewer(), caller.post.read.recent()]);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const viewer = await getViewer();
   if (viewer) {
-    return (
-      <main className="mx-auto max-w-5xl px-5 py-10">
-        <h1 className="text-2xl font-bold">Your feed</h1>
-        <p className="mt-1 text-muted">The newest posts from creators on Atelier.</p>
-        <h2 className="sr-only">Latest posts</h2>
-        <div className="mt-6">
-          <RecentPosts posts={posts} empty="Nothing published yet. Check back soon, or write the first post yourself in the Studio." />
-        </div>
-      </main>
-    );
+    const raw = (await searchParams).cursor;
+    return <HomeFeed cursor={typeof raw === "string" && raw.length <= 400 ? raw : undefined} />;
   }
+  const posts = await caller.post.read.recent();
   return (
     <main>
       <section className="mx-auto max-w-5xl px-5 pb-8 pt-16 sm:pt-24">
@@ -46,6 +44,50 @@ export default async function HomePage() {
           <RecentPosts posts={posts} empty="Nothing published yet." />
         </div>
       </section>
+    </main>
+  );
+}
+
+const FEED_PAGE = 20;
+
+/** A signed-in fan's home: their creators' newest posts, then what else is new. */
+async function HomeFeed({ cursor }: { cursor: string | undefined }) {
+  const feed = await caller.discovery.homeFeed({ cursor, limit: FEED_PAGE }).catch((error: unknown) => {
+    // An outdated or hand-edited "older posts" link starts over from the newest instead of failing.
+    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && cursor) return caller.discovery.homeFeed({ limit: FEED_PAGE });
+    throw error;
+  });
+  const follow = await loadFollowerViews(feed.discover.map((post) => post.creatorId));
+  return (
+    <main className="mx-auto max-w-5xl px-5 py-10">
+      <h1 className="text-2xl font-bold">Your feed</h1>
+      <p className="mt-1 text-muted">New posts from the creators you follow and belong to, newest first.</p>
+      <h2 className="sr-only">Posts from your creators</h2>
+      <div className="mt-6">
+        {feed.followsAnyone ? (
+          <RecentPosts posts={feed.posts} empty="The creators you follow have not published anything yet." />
+        ) : (
+          <div className="rounded-2xl border border-dashed border-line bg-card p-8 text-center">
+            <p className="font-semibold">Your feed is empty for now.</p>
+            <p className="mt-1 text-muted">Follow creators you like, for free, and their new posts appear here.</p>
+            <Link href="/explore" className={buttonClass("primary", "mt-4")}>
+              Find creators to follow
+            </Link>
+          </div>
+        )}
+      </div>
+      <PagesNav newestHref="/" nextCursor={feed.nextCursor} onFirstPage={!cursor} />
+      {feed.discover.length > 0 && (
+        <section aria-labelledby="discover" className="mt-12 border-t border-line pt-8">
+          <h2 id="discover" className="text-lg font-semibold">
+            Discover
+          </h2>
+          <p className="mt-1 text-sm text-muted">New on Atelier, from creators you do not follow yet.</p>
+          <div className="mt-4">
+            <RecentPosts posts={feed.discover} follow={follow} empty="" />
+          </div>
+        </section>
+      )}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { readingMinutes } from "@/lib/document/text";
 import { LockIcon } from "./icons";
 import { LocalTime } from "./local-time";
@@ -24,7 +25,8 @@ export function joinHref(handle: string, slug: string, tierId?: string): string 
   return `/${handle}/join?${params}`;
 }
 
-export function PostCard({ post }: { post: PostCardData }) {
+/** `action`: what the card offers beside the creator's name (following them). */
+export function PostCard({ post, action }: { post: PostCardData; action?: ReactNode }) {
   return (
     <article className="overflow-hidden rounded-2xl border border-line bg-card transition-shadow hover:shadow-sm">
       {post.coverMediaId && (
@@ -40,9 +42,12 @@ export function PostCard({ post }: { post: PostCardData }) {
       )}
       <div className="p-5">
         {post.displayName && (
-          <Link href={`/${post.handle}`} className="text-sm font-medium text-accent-strong hover:underline">
-            {post.displayName}
-          </Link>
+          <div className="flex items-center justify-between gap-3">
+            <Link href={`/${post.handle}`} className="text-sm font-medium text-accent-strong hover:underline">
+              {post.displayName}
+            </Link>
+            {action}
+          </div>
         )}
         <h3 className="mt-1 font-serif text-xl font-bold leading-snug">
           <Link href={`/${post.handle}/posts/${post.slug}`} className="hover:text-accent-strong">

@@ -5,3 +5,4 @@ export * from "./platform";
 export * from "./memberships";
 export * from "./media";
 export * from "./notifications";
+export * from "./discovery";

@@ -6,6 +6,7 @@ import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { ServiceContext } from "../services/context";
+import { followCreator } from "../services/discovery/follows";
 import { checkout, joinFree } from "../services/memberships/join";
 import { setPostAccess } from "../services/posts/access-settings";
 import { applyPublish } from "../services/posts/publish";
@@ -110,6 +111,8 @@ export async function seedDemo(db: Db): Promise<void> {
   const joined = new Date();
   const fan = await person(db, 2);
   await joinFree(as(db, fan, joined), { tierId: tiers.reader.id });
+  // Following is free and needs no tiers: the reader also follows Theo, whose feed fills their home.
+  await followCreator(as(db, fan, joined), { creatorId: theo.id });
   for (const [index, tier] of [[3, tiers.supporter], [4, tiers.patron], [5, tiers.supporter]] as const) {
     const user = await person(db, index);
     await checkout(as(db, user, joined), { tierId: tier.id, idempotencyKey: `demo-checkout-${user.email}`, card: TEST_CARD });

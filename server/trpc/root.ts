@@ -2,6 +2,7 @@
 import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { creatorRouter } from "./routers/creator";
+import { discoveryRouter } from "./routers/discovery";
 import { membershipRouter } from "./routers/membership";
 import { operationsRouter } from "./routers/operations";
 import { postRouter } from "./routers/post";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   post: postRouter,
   membership: membershipRouter,
   operations: operationsRouter,
+  discovery: discoveryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { buttonClass } from "@/app/_components/button";
+import { FollowControl } from "@/app/_components/follow-control";
 import { PostCard } from "@/app/_components/post-card";
 import { formatMoney } from "@/lib/money";
+import { loadFollowerViews } from "@/app/_lib/follower-views";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "./_lib/moved-or-missing";
 
@@ -26,10 +28,12 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
   const { handle } = await params;
   const creator = await loadCreator(handle);
   if (!creator) return movedOrMissing(handle);
-  const [posts, joinable] = await Promise.all([
+  const [posts, joinable, views] = await Promise.all([
     caller.post.read.byCreator({ creatorId: creator.id, limit: 20 }),
     caller.membership.tiers.byHandle({ handle: creator.handle }),
+    loadFollowerViews([creator.id]),
   ]);
+  const follow = views(creator.id);
   const tiers = joinable?.tiers ?? [];
   const cheapest = tiers.reduce<(typeof tiers)[number] | null>((min, t) => (min === null || t.monthlyPrice < min.monthlyPrice ? t : min), null);
   return (
@@ -45,16 +49,25 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
         <p className="mt-1 text-sm text-faint">@{creator.handle}</p>
         {creator.tagline && <p className="mt-3 text-lg text-muted">{creator.tagline}</p>}
         {creator.about && <p className="mt-4 whitespace-pre-line leading-relaxed">{creator.about}</p>}
-        {cheapest && (
-          <div className="mt-6 flex flex-wrap items-center gap-3">
+        <div className="mt-6 flex flex-wrap items-center gap-3">
+          {cheapest && (
             <Link href={`/${creator.handle}/join`} className={buttonClass("primary")}>
               Join
             </Link>
+          )}
+          <FollowControl
+            creatorId={creator.id}
+            creatorName={creator.displayName}
+            view={follow}
+            returnTo={`/${creator.handle}`}
+            secondary={cheapest !== null}
+          />
+          {cheapest && (
             <span className="text-sm text-muted">
               {tiers.length} {tiers.length === 1 ? "tier" : "tiers"}, from {formatMoney(cheapest.monthlyPrice, cheapest.currency, { freeLabel: "free" })}
             </span>
-          </div>
-        )}
+          )}
+        </div>
       </header>
       <section className="mt-8">
         <h2 className="text-lg font-semibold">Recent posts</h2>

@@ -1,5 +1,6 @@
 import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { requireCreatorPage } from "../_lib/guards";
+import { FollowersList } from "./_components/followers-list";
 import { MembersList } from "./_components/members-list";
 
 export const metadata = { title: "Audience" };
@@ -16,6 +17,7 @@ export default async function AudiencePage() {
           </a>
         </div>
         <MembersList />
+        <FollowersList />
       </main>
     </TRPCReactProvider>
   );

@@ -11,6 +11,7 @@ import { checkoutInput, joinFreeInput } from "@/lib/schemas/membership";
 import type { z } from "zod";
 import { isEntitlementLive } from "../access/policy";
 import { requireViewer, type AuthedContext, type ServiceContext } from "../context";
+import { followAsMember } from "../discovery/follows";
 import { addInterval, chargeAttempt, findPaymentByKey, recordPayment, type PaymentRow, type Tx } from "./payments/ledger";
 import { checkoutProvider } from "./payments/config";
 import type { PaymentProvider } from "./payments/provider";
@@ -88,6 +89,7 @@ export async function joinFree(ctx: ServiceContext, input: z.input<typeof joinFr
           updatedAt: ctx.now,
         })
         .returning();
+      await followAsMember(tx, ctx.viewer.userId, tier.creatorId, ctx.now);
       return created!;
     }),
   );
@@ -197,6 +199,7 @@ export async function checkout(
           updatedAt: ctx.now,
         })
         .returning();
+      await followAsMember(tx, ctx.viewer.userId, tier.creatorId, ctx.now);
       const payment = await recordPayment(tx, {
         ...attempt,
         membershipId: membership!.id,

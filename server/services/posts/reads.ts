@@ -1,8 +1,8 @@
 // Posts, the reader's side: every read a viewer makes goes through the access policy and the
 // presenter (present.ts), so a body, an excerpt or a teaser leaves only when the policy says so.
 import "server-only";
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import { creators, posts, postSlugs } from "@/db/schema";
+import { and, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import { creators, follows, posts, postSlugs, tiers } from "@/db/schema";
 import { loadAccessViewer, type AccessViewer } from "../access/policy";
 import type { ServiceContext } from "../context";
 import { decodeCursor, encodeCursor, exactTime, staleCursor } from "../keyset";
@@ -17,7 +17,15 @@ export type ReadablePost = Omit<PostCard, "creatorId"> & {
   html: string | null;
   /** Present only when the body is withheld: what the creator chose to show instead. */
   teaserHtml: string | null;
-  creator: { id: string; handle: string; displayName: string };
+  creator: {
+    id: string;
+    handle: string;
+    displayName: string;
+    /** Whether the creator has a tier anyone can join: the post's end offers it. */
+    joinable: boolean;
+    /** Whether the viewer follows the creator (false signed out). */
+    followedByViewer: boolean;
+  };
 };
 
 /** A readable post plus its words as plain text, for channels without HTML (an email's text part). */
@@ -31,8 +39,13 @@ async function readOne(
 ): Promise<ReadablePostWithText | null> {
   // The body's plain text is read only for channels that ask for it: a page never shows it.
   const plainText = options.withText ? posts.plainText : sql<string>`''`;
+  // Read in the post's own statement, so a member's view of a gated post stays two statements.
+  const followedByViewer = ctx.viewer
+    ? sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${ctx.viewer.userId} and ${follows.creatorId} = ${posts.creatorId})`
+    : sql<boolean>`false`;
+  const joinable = sql<boolean>`exists (select 1 from ${tiers} where ${tiers.creatorId} = ${posts.creatorId} and ${tiers.status} = 'published')`;
   const [row] = await ctx.db
-    .select({ post: { ...pageColumns, plainText }, creator: creatorColumns })
+    .select({ post: { ...pageColumns, plainText }, creator: { ...creatorColumns, joinable, followedByViewer } })
     .from(posts)
     .innerJoin(creators, eq(creators.id, posts.creatorId))
     .where(where)
@@ -134,21 +147,49 @@ export async function listPublishedPosts(ctx: ServiceContext, creatorId: string,
 }
 
 export type RecentPostCard = PostCard & { handle: string; displayName: string };
+export type RecentPostsPage = { posts: RecentPostCard[]; nextCursor: string | null };
 
-/** Recent published posts across creators, for the explore page. */
-export async function listRecentPublished(ctx: ServiceContext, limit = 20): Promise<RecentPostCard[]> {
+/**
+ * Published posts across creators, newest first, a page at a time: of `creatorIds` only when
+ * given (the home feed), leaving out `exceptCreatorIds` (its discovery shelf). Each card is what
+ * the policy lets this viewer see: a locked one carries the teaser's words, never the body's.
+ */
+export async function listPublishedAcross(
+  ctx: ServiceContext,
+  options: { creatorIds?: readonly string[]; exceptCreatorIds?: readonly string[]; cursor?: string; limit: number },
+): Promise<RecentPostsPage> {
+  const { creatorIds, exceptCreatorIds = [], limit } = options;
+  if (creatorIds?.length === 0) return { posts: [], nextCursor: null };
+  const after = options.cursor ? archiveCursor(options.cursor) : null;
   const rows = await ctx.db
-    .select({ ...cardColumns, handle: creators.handle, displayName: creators.displayName })
+    .select({ ...cardColumns, handle: creators.handle, displayName: creators.displayName, key: exactTime(posts.publishedAt) })
     .from(posts)
     .innerJoin(creators, eq(creators.id, posts.creatorId))
-    .where(publishedWhere())
+    .where(
+      and(
+        publishedWhere(),
+        creatorIds ? inArray(posts.creatorId, [...creatorIds]) : undefined,
+        exceptCreatorIds.length > 0 ? notInArray(posts.creatorId, [...exceptCreatorIds]) : undefined,
+        after ? sql`(${posts.publishedAt}, ${posts.id}) < (${after.key}::timestamptz, ${after.id})` : undefined,
+      ),
+    )
     .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const cards = await presentPosts(ctx, rows, await loadAccessViewer(ctx));
-  return cards.map(({ output: _output, ...card }) => ({
-    ...card,
-    handle: byId.get(card.id)!.handle,
-    displayName: byId.get(card.id)!.displayName,
-  }));
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const byId = new Map(page.map((r) => [r.id, r]));
+  const cards = await presentPosts(ctx, page, await loadAccessViewer(ctx));
+  return {
+    posts: cards.map(({ output: _output, ...card }) => ({
+      ...card,
+      handle: byId.get(card.id)!.handle,
+      displayName: byId.get(card.id)!.displayName,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id]) : null,
+  };
+}
+
+/** Recent published posts across creators, for the front page and explore. */
+export async function listRecentPublished(ctx: ServiceContext, limit = 20): Promise<RecentPostCard[]> {
+  return (await listPublishedAcross(ctx, { limit })).posts;
 }

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
-import { buttonClass } from "@/app/_components/button";
+import { PagesNav } from "@/app/_components/pages-nav";
 import { PostCard } from "@/app/_components/post-card";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "../_lib/moved-or-missing";
@@ -58,22 +58,7 @@ export default async function ArchivePage({ params, searchParams }: Props) {
           ))}
         </ul>
       )}
-      {(page.nextCursor || cursor) && (
-        <nav aria-label="Pages" className="mt-6 flex justify-between gap-3">
-          {cursor ? (
-            <Link href={`/${creator.handle}/posts`} className={buttonClass("ghost")}>
-              ← Newest posts
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.nextCursor && (
-            <Link href={`/${creator.handle}/posts?cursor=${page.nextCursor}`} rel="next" className={buttonClass("secondary")}>
-              Older posts →
-            </Link>
-          )}
-        </nav>
-      )}
+      <PagesNav newestHref={`/${creator.handle}/posts`} nextCursor={page.nextCursor} onFirstPage={!cursor} />
     </main>
   );
 }

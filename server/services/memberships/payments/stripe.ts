@@ -14,6 +14,7 @@ import { stripeCheckoutInput, type StripeCheckoutInput } from "@/lib/schemas/mem
 import { log } from "../../../observability/log";
 import { withSpan } from "../../../observability/tracing";
 import { requireViewer, type ServiceContext } from "../../context";
+import { followAsMember } from "../../discovery/follows";
 import { assertPaidJoinOpen, attributablePostId, paidJoinTerms } from "../join";
 import { stripeSettings, type StripeSettings } from "./config";
 import { addInterval, recordPayment, type Tx } from "./ledger";
@@ -279,6 +280,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
           updatedAt: now,
         })
         .returning();
+      await followAsMember(tx, userId, creatorId, now);
       await recordPayment(tx, {
         idempotencyKey: `stripe:${session.id}`,
         userId,

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
 import { cache } from "react";
+import type { FollowerView } from "@/app/_components/follow-control";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "../../_lib/moved-or-missing";
+import { PostEnd } from "./post-end";
 import { PostView } from "./post-view";
 
 type Params = { params: Promise<{ handle: string; slug: string }> };
@@ -59,7 +61,14 @@ export default async function PostPage({ params }: Params) {
     // The post may be fine and only its creator renamed: the old handle moves to the new one.
     return movedOrMissing(handle, `/posts/${slug}`);
   }
-  const signedIn = (await getViewer()) !== null;
+  const viewer = await getViewer();
+  const follow: FollowerView = !viewer
+    ? "anonymous"
+    : post.creator.id === viewer.access?.creatorId
+      ? "own"
+      : post.creator.followedByViewer
+        ? "following"
+        : "not-following";
   return (
     <main className="mx-auto max-w-2xl px-5 py-10">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(post) }} />
@@ -68,7 +77,8 @@ export default async function PostPage({ params }: Params) {
           Only you can see this {post.status}. <Link href={`/studio/posts/${post.id}`} className="underline">Edit it in the Studio</Link>
         </p>
       )}
-      <PostView post={post} signedIn={signedIn} />
+      <PostView post={post} signedIn={viewer !== null} />
+      <PostEnd post={post} follow={follow} />
     </main>
   );
 }
