@@ -30,7 +30,7 @@ export default async function HomePage({ searchParams }: Props) {
           Write in an editor that never loses a word, publish to fast public pages, and keep members-only work for members.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
-          <Link href="/login?mode=signup" className={buttonClass("primary", "px-5 py-3 text-base")}>
+          <Link href="/login?mode=signup&callbackUrl=/studio" className={buttonClass("primary", "px-5 py-3 text-base")}>
             Start creating
           </Link>
           <Link href="/explore" className={buttonClass("secondary", "px-5 py-3 text-base")}>

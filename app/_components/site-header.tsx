@@ -26,7 +26,7 @@ export function SiteHeader({ signedIn }: { signedIn: boolean }) {
               <Link href="/login" className="rounded-lg px-2 py-2 text-muted hover:text-ink sm:px-3">
                 Sign in
               </Link>
-              <Link href="/login?mode=signup" className={buttonClass("primary")}>
+              <Link href="/login?mode=signup&callbackUrl=/studio" className={buttonClass("primary")}>
                 Start creating
               </Link>
             </>

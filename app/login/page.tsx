@@ -16,8 +16,11 @@ const AUTH_ERRORS: Record<string, string> = {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const redirectTo = params.callbackUrl ?? params.redirectTo ?? "/studio";
-  if (await getViewer()) redirect(sameSitePathOr(redirectTo, "/studio"));
+  // Signing up is how a creator starts, so it leads to the studio; signing in, without a page to
+  // return to, leads home (a fan's feed), never to creator setup nobody asked for.
+  const fallback = params.mode === "signup" ? "/studio" : "/";
+  const redirectTo = params.callbackUrl ?? params.redirectTo ?? fallback;
+  if (await getViewer()) redirect(sameSitePathOr(redirectTo, fallback));
   const error = params.error ? (AUTH_ERRORS[params.error] ?? "Sign-in did not work. Please try again.") : null;
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-5 py-12">

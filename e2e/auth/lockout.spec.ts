@@ -55,7 +55,8 @@ test("an attacker's 20 wrong passwords leave the owner able to sign in from thei
     await page.getByLabel("Email", { exact: true }).fill(owner.email);
     await page.getByLabel("Password", { exact: true }).fill(owner.password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page).toHaveURL(/\/studio$/);
-    await expect(page.getByRole("heading", { name: "Set up your creator page" })).toBeVisible();
+    // Signed in, with no page to return to: home, their feed.
+    await expect(page).toHaveURL((url) => url.pathname === "/");
+    await expect(page.getByRole("heading", { level: 1, name: "Your feed" })).toBeVisible();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { countWords, documentPlainText, excerpt, readingMinutes } from "./text";
+import { blocksOnOneLine, countWords, documentPlainText, excerpt, readingMinutes } from "./text";
 import { emptyDocument, type DocumentNode, type PostDocument } from "./validate";
 
 const text = (value: string, marks?: DocumentNode["marks"]): DocumentNode => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
@@ -58,6 +58,12 @@ describe("excerpt", () => {
     expect(excerpt(doc(paragraph(text("Short.")), paragraph(text("Two\nlines"))))).toBe("Short. Two lines");
   });
 
+  it("keeps where a block without punctuation ends, so a heading does not run into its paragraph", () => {
+    const heading = { type: "heading", attrs: { level: 2 }, content: [text("Page one")] } as DocumentNode;
+    expect(excerpt(doc(heading, paragraph(text("A map of the coast."))))).toBe("Page one \u2014 A map of the coast.");
+    expect(blocksOnOneLine(["First thoughts:", "a list", "", "  spaced\n out  "])).toBe("First thoughts: a list \u2014 spaced out");
+  });
+
   it("cuts on a word boundary and adds an ellipsis", () => {
     const long = doc(paragraph(text("The quick brown fox jumps over the lazy dog")));
     expect(excerpt(long, 20)).toBe("The quick brown fox…");
@@ -108,6 +114,6 @@ describe("text of the newer blocks", () => {
   });
 
   it("never gives a spoiler away in an excerpt", () => {
-    expect(excerpt(rich)).toBe("Intro. buy clay A kiln. Episode one Members.");
+    expect(excerpt(rich)).toBe("Intro. buy clay \u2014 A kiln. Episode one \u2014 Members.");
   });
 });

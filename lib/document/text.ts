@@ -34,7 +34,25 @@ export function readingMinutes(words: number): number {
  * an excerpt or a teaser line must not give it away.
  */
 export function oneLineText(doc: PostDocument): string {
-  return blocksOf(doc.content, { spoilers: false }).join(" ").replace(/\s+/g, " ").trim();
+  return blocksOnOneLine(blocksOf(doc.content, { spoilers: false }));
+}
+
+/** A block that ends a sentence, or a phrase: the next one follows after a plain space. */
+const ENDS_A_PHRASE = /[.!?…:;,)\]"'\u201d\u2019]$/u;
+
+/**
+ * Blocks of text on one line, each still ending where it ended: a block that ends without
+ * punctuation (a heading, a list item, a caption) is followed by " — ", so a heading "Page one"
+ * and the paragraph under it read "Page one — A map of…", not "Page one A map of…".
+ */
+export function blocksOnOneLine(blocks: readonly string[]): string {
+  let line = "";
+  for (const raw of blocks) {
+    const block = raw.replace(/\s+/g, " ").trim();
+    if (!block) continue;
+    line = !line ? block : ENDS_A_PHRASE.test(line) ? `${line} ${block}` : `${line} \u2014 ${block}`;
+  }
+  return line;
 }
 
 /** The start of the text on one line, at most `maxChars` long, cut between words with "…". */

@@ -4,8 +4,10 @@ import { cache } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { FollowControl } from "@/app/_components/follow-control";
 import { PostCard } from "@/app/_components/post-card";
+import { rejoinHref } from "@/app/_components/rejoin";
 import { formatMoney } from "@/lib/money";
 import { loadFollowerViews } from "@/app/_lib/follower-views";
+import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "./_lib/moved-or-missing";
 
@@ -28,12 +30,16 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
   const { handle } = await params;
   const creator = await loadCreator(handle);
   if (!creator) return movedOrMissing(handle);
-  const [posts, joinable, views] = await Promise.all([
+  const [posts, joinable, views, past] = await Promise.all([
     caller.post.read.byCreator({ creatorId: creator.id, limit: 20 }),
     caller.membership.tiers.byHandle({ handle: creator.handle }),
     loadFollowerViews([creator.id]),
+    // Signed out (as on the page anonymous readers share) nobody is a former member: no query.
+    getViewer().then((viewer) => (viewer ? caller.membership.past() : [])),
   ]);
   const follow = views(creator.id);
+  // A former member is offered their old tier back, as the page's first action.
+  const lapsed = past.find((m) => m.creator.id === creator.id);
   const tiers = joinable?.tiers ?? [];
   const cheapest = tiers.reduce<(typeof tiers)[number] | null>((min, t) => (min === null || t.monthlyPrice < min.monthlyPrice ? t : min), null);
   return (
@@ -51,8 +57,8 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
         {creator.about && <p className="mt-4 whitespace-pre-line leading-relaxed">{creator.about}</p>}
         <div className="mt-6 flex flex-wrap items-center gap-3">
           {cheapest && (
-            <Link href={`/${creator.handle}/join`} className={buttonClass("primary")}>
-              Join
+            <Link href={lapsed ? rejoinHref(lapsed) : `/${creator.handle}/join`} className={buttonClass("primary")}>
+              {lapsed ? (lapsed.tier.rejoinable ? `Rejoin ${lapsed.tier.name}` : "Rejoin") : "Join"}
             </Link>
           )}
           <FollowControl

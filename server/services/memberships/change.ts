@@ -1,7 +1,7 @@
 // Changing a membership after joining: cancelling at the period end, resuming, moving to another
 // tier (up at once with a charge, down at the period end), and the fan's own list of memberships.
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { creators, memberships, tiers } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
@@ -192,4 +192,43 @@ export async function listMyMemberships(ctx: ServiceContext): Promise<MyMembersh
     }))
     .filter((m) => m.live)
     .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+}
+
+export type PastMembership = {
+  creator: { id: string; handle: string; displayName: string };
+  /** The tier they held last; `rejoinable` when it still takes members (published). */
+  tier: { id: string; name: string; rejoinable: boolean };
+  /** When their access ended. */
+  endedAt: Date;
+};
+
+/**
+ * Creators the viewer was a member of and is no longer (expired, or past the period they paid
+ * for), with the tier they held last, newest first: the memberships page offers to rejoin them,
+ * and so does each creator's page. A creator they belong to again is not listed.
+ */
+export async function listPastMemberships(ctx: ServiceContext): Promise<PastMembership[]> {
+  requireViewer(ctx);
+  const rows = await ctx.db
+    .select({
+      membership: { status: memberships.status, currentPeriodEnd: memberships.currentPeriodEnd, endedAt: memberships.endedAt, updatedAt: memberships.updatedAt },
+      tier: { id: tiers.id, name: tiers.name, status: tiers.status },
+      creator: { id: creators.id, handle: creators.handle, displayName: creators.displayName },
+    })
+    .from(memberships)
+    .innerJoin(tiers, eq(tiers.id, memberships.tierId))
+    .innerJoin(creators, eq(creators.id, memberships.creatorId))
+    .where(eq(memberships.userId, ctx.viewer.userId))
+    .orderBy(desc(memberships.startedAt));
+  const seen = new Set<string>();
+  const past: PastMembership[] = [];
+  // Newest first: a creator's newest membership decides whether they are past or present.
+  for (const { membership: m, tier, creator } of rows) {
+    if (seen.has(creator.id)) continue;
+    seen.add(creator.id);
+    if (isEntitlementLive(m, ctx.now)) continue;
+    const endedAt = m.endedAt ?? m.currentPeriodEnd ?? m.updatedAt;
+    past.push({ creator, tier: { id: tier.id, name: tier.name, rejoinable: tier.status === "published" }, endedAt });
+  }
+  return past.sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime());
 }

@@ -5,7 +5,7 @@ import "server-only";
 import { escapeHtml } from "@/lib/html";
 import { renderDocumentHtml } from "@/lib/document/render";
 import { postKind, teaserDocument } from "@/lib/document/teaser";
-import { countWords, documentPlainText, excerpt, oneLineText } from "@/lib/document/text";
+import { blocksOnOneLine, countWords, documentPlainText, excerpt, oneLineText } from "@/lib/document/text";
 import type { PostDocument } from "@/lib/document/validate";
 import type { PostRow } from "./store";
 
@@ -30,7 +30,7 @@ export function paragraphsHtml(text: string): string {
 }
 
 function previewTeaser(previewText: string): TeaserColumns {
-  return { teaserHtml: paragraphsHtml(previewText), teaserText: previewText.replace(/\s+/g, " ").trim() };
+  return { teaserHtml: paragraphsHtml(previewText), teaserText: blocksOnOneLine(previewText.split(/\n\s*\n/)) };
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 } from "@/lib/schemas/membership";
 import { siteOrigin } from "../../../http/site-origin";
 import { listMembers } from "../../../services/memberships/audience";
-import { cancelMembership, changeTier, listMyMemberships, resumeMembership } from "../../../services/memberships/change";
+import { cancelMembership, changeTier, listMyMemberships, listPastMemberships, resumeMembership } from "../../../services/memberships/change";
 import { checkout, joinFree } from "../../../services/memberships/join";
 import { checkoutProvider } from "../../../services/memberships/payments/config";
 import { startStripeCheckout } from "../../../services/memberships/payments/stripe";
@@ -22,6 +22,8 @@ import { tierRouter } from "./tiers";
 
 export const membershipRouter = createTRPCRouter({
   mine: protectedProcedure.query(({ ctx }) => listMyMemberships(ctx)),
+  /** Creators the viewer was a member of and is no longer, to rejoin. */
+  past: protectedProcedure.query(({ ctx }) => listPastMemberships(ctx)),
   joinFree: protectedProcedure.input(joinFreeInput).mutation(({ ctx, input }) => joinFree(ctx, input)),
   checkout: protectedProcedure.input(checkoutInput).mutation(({ ctx, input }) => checkout(ctx, input)),
   /** "stripe" or "sandbox": which payment form the join page shows. */
