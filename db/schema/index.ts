@@ -6,3 +6,4 @@ export * from "./memberships";
 export * from "./media";
 export * from "./notifications";
 export * from "./discovery";
+export * from "./community";

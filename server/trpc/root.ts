@@ -1,6 +1,7 @@
 // The root router: one sub-router per domain, nested by concept (post.lifecycle.*, membership.tiers.*).
 import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { communityRouter } from "./routers/community";
 import { creatorRouter } from "./routers/creator";
 import { discoveryRouter } from "./routers/discovery";
 import { membershipRouter } from "./routers/membership";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   membership: membershipRouter,
   operations: operationsRouter,
   discovery: discoveryRouter,
+  community: communityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,6 @@
 "use client";
 // Post settings beside the text: who can read it (the access policy's own form), address, cover,
-// tags and the publish email, saved with one button, without touching the text's version. Only
-// settings that do something are shown: comments get their switch when comments exist.
+// tags, comments and the publish email, saved with one button, without touching the text's version.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
@@ -20,7 +19,7 @@ export type PostSettingsValues = {
   teaserMode: "auto" | "custom" | "none";
   previewText: string;
   coverMediaId: string | null;
-  /** Kept as stored; not shown until posts have comments. */
+  /** Whoever can read the whole post may comment on it; off, nobody can (existing comments stay). */
   commentsEnabled: boolean;
   notifyMembers: boolean;
   tags: string[];
@@ -141,6 +140,7 @@ function SettingsForm({
       ...(!values.slugLocked && values.slug !== saved.slug ? { slug: values.slug } : {}),
       ...(coverMediaId !== saved.coverMediaId ? { coverMediaId } : {}),
       ...(values.notifyMembers !== saved.notifyMembers ? { notifyMembers: values.notifyMembers } : {}),
+      ...(values.commentsEnabled !== saved.commentsEnabled ? { commentsEnabled: values.commentsEnabled } : {}),
       ...(tags.join("\n") !== saved.tags.join("\n") ? { tags } : {}),
     };
     const result = await saveSettings.mutateAsync({ id: postId, ...changes });
@@ -243,6 +243,20 @@ function SettingsForm({
             ))}
           </datalist>
         </div>
+
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium">Comments</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={values.commentsEnabled}
+              onChange={(event) => set("commentsEnabled", event.target.checked)}
+              className="accent-accent"
+            />
+            Allow comments from everyone who can read the whole post
+          </label>
+          {!values.commentsEnabled && <p className="text-sm text-muted">Comments already written stay visible; nobody can add more.</p>}
+        </fieldset>
 
         {/* Only a first publish emails; the address is locked from then on too. */}
         <fieldset className="space-y-1">

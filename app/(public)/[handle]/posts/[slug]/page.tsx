@@ -6,6 +6,7 @@ import type { FollowerView } from "@/app/_components/follow-control";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "../../_lib/moved-or-missing";
+import { Comments } from "./comments/comments";
 import { PostEnd } from "./post-end";
 import { PostView } from "./post-view";
 
@@ -79,6 +80,9 @@ export default async function PostPage({ params }: Params) {
       )}
       <PostView post={post} signedIn={viewer !== null} />
       <PostEnd post={post} follow={follow} />
+      {post.status === "published" && (
+        <Comments postId={post.id} loginHref={`/login?callbackUrl=${encodeURIComponent(`/${post.creator.handle}/posts/${post.slug}`)}`} />
+      )}
     </main>
   );
 }
