@@ -16,7 +16,14 @@ export type PostCardData = {
   displayName?: string;
   coverMediaId?: string | null;
   joinTier?: { id: string; name: string } | null;
+  /** How many liked it and how many comments it has (public lists count them). */
+  likes?: number;
+  comments?: number;
 };
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+}
 
 export function joinHref(handle: string, slug: string, tierId?: string): string {
   const params = new URLSearchParams();
@@ -68,6 +75,8 @@ export function PostCard({ post, action }: { post: PostCardData; action?: ReactN
         <p className="mt-3 text-xs text-faint">
           {post.publishedAt && <LocalTime date={post.publishedAt} />}
           {!post.locked && post.wordCount > 0 && <> · {readingMinutes(post.wordCount)} min read</>}
+          {!!post.likes && <> · {plural(post.likes, "like", "likes")}</>}
+          {!!post.comments && <> · {plural(post.comments, "comment", "comments")}</>}
         </p>
       </div>
     </article>

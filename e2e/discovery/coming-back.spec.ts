@@ -34,3 +34,19 @@ test("a lapsed member is offered their old tier back", async ({ page, users, tie
   await past.getByRole("link", { name: "Rejoin Supporter" }).click();
   await expect(page).toHaveURL(new RegExp(`/${creator.handle}/join\\?tier=${supporter.id}$`));
 });
+
+test("the header's search box, there at phone width too, finds a post", async ({ page, users, posts }) => {
+  const creator = await users.createCreator({ displayName: "Vera Findable" });
+  const word = `lighthouse${Date.now().toString(36)}`;
+  await posts.create({ creator, title: `Notes on the ${word}`, publish: true });
+  for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(size);
+    await page.goto(`/${creator.handle}`);
+    const box = page.getByRole("banner").getByRole("searchbox", { name: "Search Atelier" });
+    await expect(box).toBeVisible();
+    await box.fill(word);
+    await box.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/search\\?q=${word}$`));
+    await expect(page.getByRole("link", { name: `Notes on the ${word}` })).toBeVisible();
+  }
+});

@@ -8,6 +8,7 @@ import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
 import { docWithPaywall } from "../../testing/documents";
 import { createCreator, createMembership, createPost, createTier, createUser, type TestUser } from "../../testing/factories";
+import { listPublishedPosts } from "../posts/reads";
 import { updatePostSettings } from "../posts/settings";
 import {
   addComment,
@@ -188,5 +189,19 @@ describe("likes", () => {
     expect(page.post).toEqual({ likes: 1, likedByViewer: true });
     expect(await likePost(as(member), { postId: post.id, liked: false })).toEqual({ liked: false, likes: 0 });
     expect(await caught(likePost(as(null), { postId: post.id, liked: true }))).toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("are counted, with the comments, on the cards that list the post", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const post = await createPost(db, { creator, publish: true });
+    const fans = await Promise.all([1, 2].map(() => createUser(db)));
+    for (const fan of fans) await likePost(as(fan), { postId: post.id, liked: true });
+    const kept = await addComment(as(fans[0]!), { postId: post.id, body: "Kept" });
+    const gone = await addComment(as(fans[1]!), { postId: post.id, body: "Gone" });
+    await deleteComment(as(fans[1]!), { commentId: gone.id });
+    const [card] = await listPublishedPosts(as(null), creator.id);
+    expect(card).toMatchObject({ id: post.id, likes: 2, comments: 1 });
+    expect(kept.body).toBe("Kept");
   });
 });

@@ -4,6 +4,7 @@ import "server-only";
 import { and, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { creators, follows, posts, postSlugs, tiers } from "@/db/schema";
 import { loadAccessViewer, type AccessViewer } from "../access/policy";
+import { engagementOf, type Engagement } from "../community/engagement";
 import type { ServiceContext } from "../context";
 import { decodeCursor, encodeCursor, exactTime, staleCursor } from "../keyset";
 import { cardColumns, presentPosts, publishedWhere, type PostCard } from "./present";
@@ -101,7 +102,10 @@ export async function findSlugRedirect(ctx: ServiceContext, handle: string, slug
   return visible && visible.slug !== slug ? visible.slug : null;
 }
 
-export type PostsPage = { posts: PostCard[]; nextCursor: string | null };
+/** A card in a public list: what the policy lets the viewer see, with its likes and comments counted. */
+export type ListedPostCard = PostCard & Engagement;
+
+export type PostsPage = { posts: ListedPostCard[]; nextCursor: string | null };
 
 function archiveCursor(raw: string): { key: string; id: string } {
   const [key, id] = decodeCursor(raw) ?? [];
@@ -134,19 +138,22 @@ export async function listPublishedPostsPage(
     .limit(options.limit + 1);
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
-  const cards = await presentPosts(ctx, page, await loadAccessViewer(ctx));
+  const [cards, engagement] = await Promise.all([
+    loadAccessViewer(ctx).then((viewer) => presentPosts(ctx, page, viewer)),
+    engagementOf(ctx, page.map((row) => row.id)),
+  ]);
   return {
-    posts: cards.map(({ output: _output, ...card }) => card),
+    posts: cards.map(({ output: _output, ...card }) => ({ ...card, ...engagement.get(card.id)! })),
     nextCursor: rows.length > options.limit && last ? encodeCursor([last.key, last.id]) : null,
   };
 }
 
 /** Published posts of a creator for their public page; bodies never leave here. */
-export async function listPublishedPosts(ctx: ServiceContext, creatorId: string, limit = 20): Promise<PostCard[]> {
+export async function listPublishedPosts(ctx: ServiceContext, creatorId: string, limit = 20): Promise<ListedPostCard[]> {
   return (await listPublishedPostsPage(ctx, creatorId, { limit })).posts;
 }
 
-export type RecentPostCard = PostCard & { handle: string; displayName: string };
+export type RecentPostCard = ListedPostCard & { handle: string; displayName: string };
 export type RecentPostsPage = { posts: RecentPostCard[]; nextCursor: string | null };
 
 /**
@@ -178,10 +185,14 @@ export async function listPublishedAcross(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const byId = new Map(page.map((r) => [r.id, r]));
-  const cards = await presentPosts(ctx, page, await loadAccessViewer(ctx));
+  const [cards, engagement] = await Promise.all([
+    loadAccessViewer(ctx).then((viewer) => presentPosts(ctx, page, viewer)),
+    engagementOf(ctx, page.map((row) => row.id)),
+  ]);
   return {
     posts: cards.map(({ output: _output, ...card }) => ({
       ...card,
+      ...engagement.get(card.id)!,
       handle: byId.get(card.id)!.handle,
       displayName: byId.get(card.id)!.displayName,
     })),
