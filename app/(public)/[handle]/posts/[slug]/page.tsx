@@ -27,11 +27,17 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     openGraph: {
       title: post.title,
       description,
+      // The cover, as lists show it (public even when the post is locked); else a drawn card.
+      images: [
+        post.coverMediaId
+          ? { url: `/api/media/${post.coverMediaId}?w=1200`, alt: "" }
+          : { url: `/${post.creator.handle}/posts/${post.slug}/card.png`, width: 1200, height: 630, alt: post.title },
+      ],
       type: "article",
       publishedTime: post.publishedAt?.toISOString(),
       authors: [post.creator.displayName],
     },
-    twitter: { card: "summary", title: post.title, description },
+    twitter: { card: "summary_large_image", title: post.title, description },
     robots: post.status === "published" ? undefined : { index: false },
   };
 }
