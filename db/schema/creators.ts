@@ -1,7 +1,13 @@
 // A creator's public page: one per user, addressed by its handle, and the handles it had before.
-import { bigint, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
 import { users } from "./auth";
+
+/**
+ * Who may comment on a post, among those the access policy lets read all of it: all of them, only
+ * members whose tier is paid, or nobody.
+ */
+export const commentAccess = pgEnum("comment_access", ["readers", "paid", "off"]);
 
 export const creators = pgTable(
   "creators",
@@ -18,6 +24,8 @@ export const creators = pgTable(
     currency: text().notNull().default("USD"),
     /** The access level new posts start with. */
     defaultAccess: text().notNull().default("public"),
+    /** Who may comment on new posts, to start with. */
+    defaultCommentAccess: commentAccess().notNull().default("readers"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Creation order: the sitemap is cut into files by ranges of it. */

@@ -18,7 +18,7 @@ import {
 import { uuidv7 } from "uuidv7";
 import type { PostDocument } from "../../lib/document/validate";
 import { users } from "./auth";
-import { creators } from "./creators";
+import { commentAccess, creators } from "./creators";
 
 export const postStatus = pgEnum("post_status", ["draft", "scheduled", "published", "archived"]);
 /** `early_access`: the selected tiers until `publicAt`, then everyone. */
@@ -59,7 +59,8 @@ export const posts = pgTable(
     plainText: text().notNull().default(""),
     wordCount: integer().notNull().default(0),
     coverMediaId: text(),
-    commentsEnabled: boolean().notNull().default(true),
+    /** Who may comment, among those who may read the whole post (see creators.commentAccess). */
+    commentAccess: commentAccess().notNull().default("readers"),
     notifyMembers: boolean().notNull().default(true),
     /**
      * Edits to a published post wait here until the creator presses Update; the live columns

@@ -48,13 +48,12 @@ test("the editor's header shows who can read the post, one click from one settin
   const settings = page.getByRole("dialog", { name: "Post settings" });
   await expect(settings.getByRole("radio", { name: /^All members/ })).toBeFocused();
 
-  // One button saves everything, comments' switch included.
-  const comments = settings.getByRole("checkbox", { name: /Allow comments/ });
-  await expect(comments).toBeChecked();
+  // One button saves everything, who may comment included.
+  await expect(settings.getByRole("radio", { name: "Everyone who can read the whole post" })).toBeChecked();
   await expect(settings.getByRole("button", { name: /^Save/ })).toHaveCount(1);
   await settings.getByRole("radio", { name: /^Paid members/ }).check();
   await settings.getByLabel("Tags").fill("Kiln log");
-  await comments.uncheck();
+  await settings.getByRole("radio", { name: "Only members of a paid tier" }).check();
   await settings.getByRole("button", { name: "Save settings" }).click();
   await expect(settings.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
   await settings.getByRole("button", { name: "Close" }).click();
@@ -65,5 +64,5 @@ test("the editor's header shows who can read the post, one click from one settin
   const reopened = await editor.openSettings();
   await expect(reopened.getByRole("radio", { name: /^Paid members/ })).toBeChecked();
   await expect(reopened.getByLabel("Tags")).toHaveValue("Kiln log");
-  await expect(reopened.getByRole("checkbox", { name: /Allow comments/ })).not.toBeChecked();
+  await expect(reopened.getByRole("radio", { name: "Only members of a paid tier" })).toBeChecked();
 });

@@ -124,5 +124,7 @@ test("cancelling keeps access until the period end and loses it after", async ({
   const { renewDueMemberships } = await import("@/server/services/memberships/renewals");
   await renewDueMemberships(db, new Date());
   await page.goto("/account/memberships");
-  await expect(page.getByText("You have not joined anyone yet.")).toBeVisible();
+  await expect(page.getByText("You have no current memberships.")).toBeVisible();
+  // Ended, it is offered back.
+  await expect(page.getByRole("region", { name: "Past memberships" }).getByRole("link", { name: "Rejoin Supporter" })).toBeVisible();
 });

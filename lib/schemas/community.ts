@@ -4,6 +4,12 @@ import { idSchema, text } from "./text";
 
 export const COMMENT_MAX_CHARS = 5000;
 
+/** Who may comment, among those who may read the whole post (db/schema: comment_access). */
+export const COMMENT_ACCESS = ["readers", "paid", "off"] as const;
+export type CommentAccess = (typeof COMMENT_ACCESS)[number];
+export const commentAccessSchema = z.enum(COMMENT_ACCESS);
+export const setDefaultCommentAccessInput = z.object({ commentAccess: commentAccessSchema }).strict();
+
 export const commentBodySchema = text()
   .transform((value) => value.trim())
   .pipe(

@@ -1,6 +1,7 @@
 // Post inputs shared by the editor and the procedures. The document itself is checked by
 // validateDocument (lib/document), which gives creators a precise reason when it refuses.
 import { z } from "zod";
+import { commentAccessSchema } from "./community";
 import { idSchema, text } from "./text";
 
 export const postIdSchema = idSchema;
@@ -61,7 +62,7 @@ export const postSettingsInput = z
     teaserMode: z.enum(["auto", "custom", "none"]).optional(),
     previewText: text().max(1000, "Keep the preview text under 1,000 characters.").optional(),
     coverMediaId: idSchema.nullable().optional(),
-    commentsEnabled: z.boolean().optional(),
+    commentAccess: commentAccessSchema.optional(),
     notifyMembers: z.boolean().optional(),
     tags: z.array(tagNameSchema).max(MAX_TAGS_PER_POST, `A post can have at most ${MAX_TAGS_PER_POST} tags.`).optional(),
   })

@@ -9,6 +9,7 @@ import { caught } from "@/test/errors";
 import { docWithPaywall } from "../../testing/documents";
 import { createCreator, createMembership, createPost, createTier, createUser, type TestUser } from "../../testing/factories";
 import { listPublishedPosts } from "../posts/reads";
+import { setDefaultCommentAccess } from "../posts/access-settings";
 import { updatePostSettings } from "../posts/settings";
 import {
   addComment,
@@ -80,9 +81,30 @@ describe("who reads and writes comments", () => {
     expect(await listComments(as(null), { postId: post.id })).toMatchObject({ access: "full", count: 1, cannotWrite: "Sign in to join the conversation." });
     expect(await caught(addComment(as(null), { postId: post.id, body: "Anonymous" }))).toMatchObject({ code: "UNAUTHENTICATED" });
 
-    await updatePostSettings(serviceContext({ viewer: creator.user }), { id: post.id, commentsEnabled: false });
+    await updatePostSettings(serviceContext({ viewer: creator.user }), { id: post.id, commentAccess: "off" });
     expect(await listComments(as(fan), { postId: post.id })).toMatchObject({ cannotWrite: "Comments are off for this post." });
     expect(await caught(addComment(as(fan), { postId: post.id, body: "Still here?" }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("lets only paid members (and the creator) write where the creator chose paid members, and new posts start with the creator's choice", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const free = await createTier(db, { creator, name: "Friends", monthlyPrice: 0 });
+    const paid = await createTier(db, { creator, name: "Patrons", monthlyPrice: 700 });
+    await setDefaultCommentAccess(serviceContext({ viewer: creator.user }), { commentAccess: "paid" });
+    // The factory hands the creator's row to the editor as it is: read it again, default included.
+    const current = { ...creator, ...(await db.query.creators.findFirst({ where: (c, { eq }) => eq(c.id, creator.id) }))! };
+    const post = await createPost(db, { creator: current, document: docWithPaywall("Open.", "Closed."), access: "members", publish: true });
+    expect(post.commentAccess).toBe("paid");
+    const freeMember = (await createMembership(db, { tier: free })).user as TestUser;
+    const patron = (await createMembership(db, { tier: paid })).user as TestUser;
+
+    // The free member reads it all, comments included, but may not write.
+    expect(await listComments(as(freeMember), { postId: post.id })).toMatchObject({ access: "full", cannotWrite: "Comments on this post are for paid members." });
+    expect(await caught(addComment(as(freeMember), { postId: post.id, body: "Free words" }))).toMatchObject({ code: "FORBIDDEN" });
+    await addComment(as(patron), { postId: post.id, body: "Paid words" });
+    await addComment(as(creator.user), { postId: post.id, body: "The creator's words" });
+    expect((await listComments(as(freeMember), { postId: post.id })).count).toBe(2);
   });
 
   it("refuses an empty or overlong comment with words for the box, and a flood", async () => {

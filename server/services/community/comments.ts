@@ -14,9 +14,10 @@ import {
   likeCommentInput,
   likePostInput,
   pinCommentInput,
+  type CommentAccess,
 } from "@/lib/schemas/community";
 import type { z } from "zod";
-import { decidePostVisibility, loadAccessViewer, loadPostTierIds, needsTierIds, type PostVisibility } from "../access/policy";
+import { decidePostVisibility, liveEntitlement, loadAccessViewer, loadPostTierIds, needsTierIds, type PostVisibility } from "../access/policy";
 import { requireViewer, type AuthedContext, type ServiceContext } from "../context";
 import { decodeCursor, encodeCursor, exactTime, staleCursor } from "../keyset";
 import { consumeRateLimit } from "../rate-limit";
@@ -68,8 +69,10 @@ type PostFacts = {
   creatorUserId: string;
   /** The creator's name on their page: what their comments are signed with. */
   creatorName: string;
-  commentsEnabled: boolean;
+  commentAccess: CommentAccess;
   visibility: PostVisibility;
+  /** The viewer holds a paid membership of the creator that is live now (or is the creator). */
+  viewerPays: boolean;
 };
 
 /** The post as the policy lets this viewer see it; a post that must look missing is NOT_FOUND. */
@@ -86,7 +89,7 @@ async function postFor(ctx: ServiceContext, postId: string): Promise<PostFacts> 
         access: posts.access,
         deletedAt: posts.deletedAt,
         publicAt: posts.publicAt,
-        commentsEnabled: posts.commentsEnabled,
+        commentAccess: posts.commentAccess,
       })
       .from(posts)
       .innerJoin(creators, eq(creators.id, posts.creatorId))
@@ -97,8 +100,9 @@ async function postFor(ctx: ServiceContext, postId: string): Promise<PostFacts> 
   const tierIds = needsTierIds(row) ? (await loadPostTierIds(ctx, [row.id])).get(row.id) : undefined;
   const visibility = decidePostVisibility({ ...row, tierIds }, viewer, ctx.now);
   if (visibility === "hidden") throw missingPost();
-  const { id, creatorId, creatorUserId, creatorName, commentsEnabled } = row;
-  return { id, creatorId, creatorUserId, creatorName, commentsEnabled, visibility };
+  const { id, creatorId, creatorUserId, creatorName, commentAccess } = row;
+  const viewerPays = viewer?.creatorId === creatorId || liveEntitlement(viewer, creatorId, ctx.now)?.paid === true;
+  return { id, creatorId, creatorUserId, creatorName, commentAccess, visibility, viewerPays };
 }
 
 function missingPost(): AppError {
@@ -111,9 +115,11 @@ function missingComment(): AppError {
 
 /** Why this viewer may not comment on the post, or null when they may. */
 function cannotWrite(ctx: ServiceContext, post: PostFacts): string | null {
-  if (!post.commentsEnabled) return "Comments are off for this post.";
+  if (post.commentAccess === "off") return "Comments are off for this post.";
   if (post.visibility !== "full") return "Comments are for those who can read the whole post.";
   if (!ctx.viewer) return "Sign in to join the conversation.";
+  // NOTE: paid for the period now running: joining free, or a lapsed card, does not open it.
+  if (post.commentAccess === "paid" && !post.viewerPays) return "Comments on this post are for paid members.";
   return null;
 }
 

@@ -6,6 +6,7 @@ import { creators, posts, postTiers, tiers } from "@/db/schema";
 import { hasPaywallBreak } from "@/lib/document/teaser";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { postAccessByIdInput, setDefaultAccessInput, setPostAccessInput } from "@/lib/schemas/post-access";
+import { setDefaultCommentAccessInput } from "@/lib/schemas/community";
 import type { z } from "zod";
 import { previewViewer } from "../access/policy";
 import type { ServiceContext } from "../context";
@@ -94,13 +95,25 @@ export async function setDefaultAccess(ctx: ServiceContext, input: z.input<typeo
     .update(creators)
     .set({ defaultAccess: access, updatedAt: ctx.now })
     .where(eq(creators.id, creator.id))
-    .returning({ defaultAccess: creators.defaultAccess });
+    .returning({ defaultAccess: creators.defaultAccess, defaultCommentAccess: creators.defaultCommentAccess });
+  return updated!;
+}
+
+/** Who may comment on new posts, to start with. */
+export async function setDefaultCommentAccess(ctx: ServiceContext, input: z.input<typeof setDefaultCommentAccessInput>) {
+  const creator = await requireOwnCreator(ctx);
+  const { commentAccess } = setDefaultCommentAccessInput.parse(input);
+  const [updated] = await ctx.db
+    .update(creators)
+    .set({ defaultCommentAccess: commentAccess, updatedAt: ctx.now })
+    .where(eq(creators.id, creator.id))
+    .returning({ defaultAccess: creators.defaultAccess, defaultCommentAccess: creators.defaultCommentAccess });
   return updated!;
 }
 
 export async function getDefaultAccess(ctx: ServiceContext) {
   const creator = await requireOwnCreator(ctx);
-  return { defaultAccess: creator.defaultAccess };
+  return { defaultAccess: creator.defaultAccess, defaultCommentAccess: creator.defaultCommentAccess };
 }
 
 export type PreviewAs = { kind: "anonymous" } | { kind: "free" } | { kind: "tier"; tierId: string };

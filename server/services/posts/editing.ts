@@ -72,6 +72,7 @@ export async function createPost(ctx: ServiceContext, input: z.input<typeof crea
         slug,
         document,
         access: startingAccess(creator.defaultAccess),
+        commentAccess: creator.defaultCommentAccess,
         ...derived(document, { teaserMode: "auto", previewText: "" }),
         createdAt: ctx.now,
         updatedAt: ctx.now,

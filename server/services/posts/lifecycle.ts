@@ -234,7 +234,7 @@ export async function duplicatePostAsDraft(ctx: ServiceContext, input: { id: str
           plainText: source.plainText,
           wordCount: source.wordCount,
           coverMediaId: source.coverMediaId,
-          commentsEnabled: source.commentsEnabled,
+          commentAccess: source.commentAccess,
           notifyMembers: source.notifyMembers,
           createdAt: ctx.now,
           updatedAt: ctx.now,

@@ -114,9 +114,9 @@ describe("the cover and toggles", () => {
     for (const id of [theirs!.id, audio!.id, "no-such-media"]) {
       expect(await caught(updatePostSettings(ctx, { id: post.id, coverMediaId: id }))).toMatchObject({ code: "INVALID_INPUT", field: "coverMediaId" });
     }
-    expect(await updatePostSettings(ctx, { id: post.id, coverMediaId: mine!.id, commentsEnabled: false, notifyMembers: false })).toMatchObject({
+    expect(await updatePostSettings(ctx, { id: post.id, coverMediaId: mine!.id, commentAccess: "paid", notifyMembers: false })).toMatchObject({
       coverMediaId: mine!.id,
-      commentsEnabled: false,
+      commentAccess: "paid",
       notifyMembers: false,
     });
     expect(await updatePostSettings(ctx, { id: post.id, coverMediaId: null })).toMatchObject({ coverMediaId: null });
@@ -128,7 +128,7 @@ describe("the cover and toggles", () => {
     const other = await createCreator(db);
     const post = await createPost(db, { creator: owner, title: "Mine" });
 
-    expect(await caught(updatePostSettings(asCreator(other), { id: post.id, commentsEnabled: false }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await stored(post.id)).toMatchObject({ commentsEnabled: true });
+    expect(await caught(updatePostSettings(asCreator(other), { id: post.id, commentAccess: "off" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await stored(post.id)).toMatchObject({ commentAccess: "readers" });
   });
 });

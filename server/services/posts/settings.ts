@@ -15,7 +15,7 @@ import { postPagesChanged } from "./public-pages";
 
 export type PostSettings = Pick<
   PostRow,
-  "id" | "slug" | "teaserMode" | "previewText" | "teaserHtml" | "coverMediaId" | "commentsEnabled" | "notifyMembers" | "publishedAt"
+  "id" | "slug" | "teaserMode" | "previewText" | "teaserHtml" | "coverMediaId" | "commentAccess" | "notifyMembers" | "publishedAt"
 > & { tags: string[]; slugLocked: boolean };
 
 function settingsOf(post: PostRow, tags: string[]): PostSettings {
@@ -26,7 +26,7 @@ function settingsOf(post: PostRow, tags: string[]): PostSettings {
     previewText: post.previewText,
     teaserHtml: post.teaserHtml,
     coverMediaId: post.coverMediaId,
-    commentsEnabled: post.commentsEnabled,
+    commentAccess: post.commentAccess,
     notifyMembers: post.notifyMembers,
     publishedAt: post.publishedAt,
     tags,
@@ -63,7 +63,7 @@ export async function updatePostSettings(ctx: ServiceContext, input: PostSetting
         throw new AppError(AppErrorCode.INVALID_INPUT, "Write the preview text non-members will see.", { field: "previewText" });
       }
       if (data.coverMediaId !== undefined) values.coverMediaId = data.coverMediaId;
-      if (data.commentsEnabled !== undefined) values.commentsEnabled = data.commentsEnabled;
+      if (data.commentAccess !== undefined) values.commentAccess = data.commentAccess;
       if (data.notifyMembers !== undefined) values.notifyMembers = data.notifyMembers;
       if (values.teaserMode !== undefined || values.previewText !== undefined) {
         const teaser = { teaserMode: values.teaserMode ?? post.teaserMode, previewText: values.previewText ?? post.previewText };

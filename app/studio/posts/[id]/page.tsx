@@ -36,7 +36,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
             teaserMode: post.teaserMode,
             previewText: post.previewText,
             coverMediaId: post.coverMediaId,
-            commentsEnabled: post.commentsEnabled,
+            commentAccess: post.commentAccess,
             notifyMembers: post.notifyMembers,
             tags: post.tags,
           },

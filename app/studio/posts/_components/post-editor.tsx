@@ -43,7 +43,7 @@ const NEW_POST_SETTINGS: PostSettingsValues = {
   teaserMode: "auto",
   previewText: "",
   coverMediaId: null,
-  commentsEnabled: true,
+  commentAccess: "readers",
   notifyMembers: true,
   tags: [],
 };

@@ -7,6 +7,7 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_lib/trpc";
 import { fieldError, uiError, type UiError } from "@/app/_lib/trpc-errors";
+import { COMMENT_ACCESS_CHOICES, type CommentAccess } from "@/lib/comment-access";
 import { MAX_TAGS_PER_POST } from "@/lib/schemas/post";
 import type { PostAccessSettings } from "@/server/services/posts/access-settings";
 import { CoverPicker } from "../../_components/cover-picker";
@@ -19,8 +20,8 @@ export type PostSettingsValues = {
   teaserMode: "auto" | "custom" | "none";
   previewText: string;
   coverMediaId: string | null;
-  /** Whoever can read the whole post may comment on it; off, nobody can (existing comments stay). */
-  commentsEnabled: boolean;
+  /** Who may comment, among those who can read the whole post; off, nobody (existing comments stay). */
+  commentAccess: CommentAccess;
   notifyMembers: boolean;
   tags: string[];
 };
@@ -140,7 +141,7 @@ function SettingsForm({
       ...(!values.slugLocked && values.slug !== saved.slug ? { slug: values.slug } : {}),
       ...(coverMediaId !== saved.coverMediaId ? { coverMediaId } : {}),
       ...(values.notifyMembers !== saved.notifyMembers ? { notifyMembers: values.notifyMembers } : {}),
-      ...(values.commentsEnabled !== saved.commentsEnabled ? { commentsEnabled: values.commentsEnabled } : {}),
+      ...(values.commentAccess !== saved.commentAccess ? { commentAccess: values.commentAccess } : {}),
       ...(tags.join("\n") !== saved.tags.join("\n") ? { tags } : {}),
     };
     const result = await saveSettings.mutateAsync({ id: postId, ...changes });
@@ -150,7 +151,7 @@ function SettingsForm({
       teaserMode: result.teaserMode,
       previewText: result.previewText,
       coverMediaId: result.coverMediaId,
-      commentsEnabled: result.commentsEnabled,
+      commentAccess: result.commentAccess,
       notifyMembers: result.notifyMembers,
       tags: result.tags,
     };
@@ -246,16 +247,20 @@ function SettingsForm({
 
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium">Comments</legend>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={values.commentsEnabled}
-              onChange={(event) => set("commentsEnabled", event.target.checked)}
-              className="accent-accent"
-            />
-            Allow comments from everyone who can read the whole post
-          </label>
-          {!values.commentsEnabled && <p className="text-sm text-muted">Comments already written stay visible; nobody can add more.</p>}
+          {COMMENT_ACCESS_CHOICES.map((choice) => (
+            <label key={choice.value} className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="comment-access"
+                value={choice.value}
+                checked={values.commentAccess === choice.value}
+                onChange={() => set("commentAccess", choice.value)}
+                className="accent-accent"
+              />
+              {choice.label}
+            </label>
+          ))}
+          {values.commentAccess === "off" && <p className="text-sm text-muted">Comments already written stay visible; nobody can add more.</p>}
         </fieldset>
 
         {/* Only a first publish emails; the address is locked from then on too. */}
