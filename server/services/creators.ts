@@ -30,6 +30,12 @@ export async function getOwnCreator(ctx: ServiceContext) {
   );
 }
 
+/** The id of the viewer's own creator page, or null: read with their session when it was. */
+export async function ownCreatorId(ctx: ServiceContext): Promise<string | null> {
+  if (ctx.viewer?.access) return ctx.viewer.access.creatorId;
+  return (await getOwnCreator(ctx))?.id ?? null;
+}
+
 /** The viewer's creator page, or a typed error telling them to set one up first. */
 export async function requireOwnCreator(ctx: ServiceContext) {
   requireViewer(ctx);

@@ -204,23 +204,22 @@ function pageOrder(sort: "newest" | "oldest" | "top", after: unknown[] | null): 
 export async function listComments(ctx: ServiceContext, input: z.input<typeof commentsInput>): Promise<CommentsPage> {
   const { postId, sort, cursor, limit } = commentsInput.parse(input);
   const post = await postFor(ctx, postId);
-  const [[counted], [postLiked], likedByViewer] = await Promise.all([
-    ctx.db.select({ n: count() }).from(comments).where(and(eq(comments.postId, post.id), isNull(comments.deletedAt))),
-    ctx.db.select({ n: count() }).from(postLikes).where(eq(postLikes.postId, post.id)),
-    ctx.viewer
-      ? ctx.db
-          .select({ n: count() })
-          .from(postLikes)
-          .where(and(eq(postLikes.postId, post.id), eq(postLikes.userId, ctx.viewer.userId)))
-          .then(([row]) => (row?.n ?? 0) > 0)
-      : false,
-  ]);
+  // One statement for the counts: the list is asked for again every few seconds while a page is open.
+  const [counts] = await ctx.db
+    .select({
+      comments: sql<number>`(select count(*) from ${comments} where ${comments.postId} = ${post.id} and ${comments.deletedAt} is null)`.mapWith(Number),
+      likes: sql<number>`(select count(*) from ${postLikes} where ${postLikes.postId} = ${post.id})`.mapWith(Number),
+      liked: ctx.viewer
+        ? sql<boolean>`exists (select 1 from ${postLikes} where ${postLikes.postId} = ${post.id} and ${postLikes.userId} = ${ctx.viewer.userId})`
+        : sql<boolean>`false`,
+    })
+    .from(sql`(select 1) as one`);
   const base = {
-    count: counted?.n ?? 0,
+    count: counts?.comments ?? 0,
     cannotWrite: cannotWrite(ctx, post),
     signedIn: ctx.viewer !== null,
     viewerIsCreator: ctx.viewer?.userId === post.creatorUserId,
-    post: { likes: postLiked?.n ?? 0, likedByViewer },
+    post: { likes: counts?.likes ?? 0, likedByViewer: counts?.liked === true },
   };
   // CASE: the teaser's reader learns how many comments there are, never a word of them.
   if (post.visibility !== "full") return { ...base, access: "count", comments: [], nextCursor: null };

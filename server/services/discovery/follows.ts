@@ -9,7 +9,7 @@ import { AppError, AppErrorCode } from "@/lib/errors";
 import { followInput, followStatesInput, pageInput } from "@/lib/schemas/discovery";
 import type { z } from "zod";
 import { requireViewer, type ServiceContext } from "../context";
-import { getOwnCreator, requireOwnCreator } from "../creators";
+import { ownCreatorId, requireOwnCreator } from "../creators";
 import { decodeCursor, encodeCursor, exactTime, staleCursor } from "../keyset";
 
 export type FollowState = { creatorId: string; following: boolean; followers: number };
@@ -59,8 +59,7 @@ export async function followStates(ctx: ServiceContext, input: z.input<typeof fo
           .select({ creatorId: follows.creatorId })
           .from(follows)
           .where(and(eq(follows.userId, ctx.viewer.userId), inArray(follows.creatorId, creatorIds)));
-  const ownCreatorId = ctx.viewer.access ? ctx.viewer.access.creatorId : ((await getOwnCreator(ctx))?.id ?? null);
-  return { following: rows.map((row) => row.creatorId), ownCreatorId };
+  return { following: rows.map((row) => row.creatorId), ownCreatorId: await ownCreatorId(ctx) };
 }
 
 /**

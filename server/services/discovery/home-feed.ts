@@ -6,7 +6,7 @@ import { follows, memberships } from "@/db/schema";
 import { pageInput } from "@/lib/schemas/discovery";
 import type { z } from "zod";
 import { requireViewer, type ServiceContext } from "../context";
-import { getOwnCreator } from "../creators";
+import { ownCreatorId } from "../creators";
 import { listPublishedAcross, type RecentPostCard, type RecentPostsPage } from "../posts/reads";
 
 /** How many posts the discovery shelf shows. */
@@ -35,7 +35,7 @@ export async function readHomeFeed(ctx: ServiceContext, input: z.input<typeof pa
   requireViewer(ctx);
   const { cursor, limit } = pageInput.parse(input);
   const creatorIds = await feedCreatorIds(ctx);
-  const own = ctx.viewer.access ? ctx.viewer.access.creatorId : ((await getOwnCreator(ctx))?.id ?? null);
+  const own = await ownCreatorId(ctx);
   const [page, shelf] = await Promise.all([
     listPublishedAcross(ctx, { creatorIds, cursor: cursor ?? undefined, limit }),
     cursor

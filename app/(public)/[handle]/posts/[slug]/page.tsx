@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import type { FollowerView } from "@/app/_components/follow-control";
+import { followerViews } from "@/app/_components/follow-control";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "../../_lib/moved-or-missing";
@@ -69,13 +69,10 @@ export default async function PostPage({ params }: Params) {
     return movedOrMissing(handle, `/posts/${slug}`);
   }
   const viewer = await getViewer();
-  const follow: FollowerView = !viewer
-    ? "anonymous"
-    : post.creator.id === viewer.access?.creatorId
-      ? "own"
-      : post.creator.followedByViewer
-        ? "following"
-        : "not-following";
+  const follow = followerViews(viewer !== null, {
+    following: post.creator.followedByViewer ? [post.creator.id] : [],
+    ownCreatorId: viewer?.access?.creatorId ?? null,
+  })(post.creator.id);
   return (
     <main className="mx-auto max-w-2xl px-5 py-10">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(post) }} />
