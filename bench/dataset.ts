@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { renderDocumentHtml } from "@/lib/document/render";
 import { countWords } from "@/lib/document/text";
 import type { DocumentMark, DocumentNode, PostDocument } from "@/lib/document/validate";
+import { seededRandom } from "@/lib/seeded-random";
 import { createCreator, createPost, createUser, type TestCreator } from "@/server/testing/factories";
 
 export const ARTICLE_TITLE = "On Finishing Things: Notes from a Small Print Studio";
@@ -19,17 +20,6 @@ const SEED = 0x5eed_1500;
 // Fixed so the post page shows the same date (and so the same bytes) on every run.
 export const PUBLISHED_AT = new Date(Date.UTC(2026, 0, 15, 9, 30));
 
-/** mulberry32: tiny, fast, and identical on every platform, which is all a fixed dataset needs. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const NOUNS = [
   "press", "plate", "studio", "paper", "ink", "edition", "proof", "block", "brayer", "margin",
@@ -125,7 +115,7 @@ const heading = (level: 2 | 3, title: string): DocumentNode => ({
  * ends with a paragraph, whose text tells when a loaded editor shows the whole document.
  */
 export function generateArticle(targetWords = TARGET_WORDS, seed = SEED): PostDocument {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const doc: PostDocument = { type: "doc", content: [paragraph(rand, 3)] };
   const blocks = doc.content!;
   const perSection = targetWords / HEADINGS.length;

@@ -35,6 +35,8 @@ export const variables = {
   STRIPE_WEBHOOK_SECRET: optionalText(),
   STRIPE_API_BASE: optionalUrl(["http", "https"], "http://127.0.0.1:12111"),
   TRUSTED_PROXY_HOPS: wholeNumber(0, { min: 0, max: 10 }),
+  // Raw analytics events are rolled up within minutes; the rollups are kept forever.
+  ANALYTICS_RAW_DAYS: wholeNumber(30, { min: 1, max: 3650 }),
   // A guessable token would open the metrics to anyone: refuse short ones.
   METRICS_TOKEN: secretText(16, "must be at least 16 characters (openssl rand -hex 24)"),
   METRICS_ALLOW: commaList(isAddressOrRange, "must be addresses or CIDR ranges separated by commas, like 10.0.0.0/8,::1"),

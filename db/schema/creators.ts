@@ -26,6 +26,8 @@ export const creators = pgTable(
     defaultAccess: text().notNull().default("public"),
     /** Who may comment on new posts, to start with. */
     defaultCommentAccess: commentAccess().notNull().default("readers"),
+    /** IANA zone the creator's analytics days are cut in. */
+    timeZone: text().notNull().default("UTC"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Creation order: the sitemap is cut into files by ranges of it. */

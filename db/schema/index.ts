@@ -7,3 +7,4 @@ export * from "./media";
 export * from "./notifications";
 export * from "./discovery";
 export * from "./community";
+export * from "./analytics";

@@ -1,5 +1,5 @@
 // The demo: two creators with posts at every access level (and a draft), Mara's tiers, and fans
-// holding each kind of membership. Built with the same factories and services as the tests;
+// holding each kind of membership, and ninety days of traffic for Mara's dashboards. Built with the same factories and services as the tests;
 // content and dates are fixed, so every fresh demo looks the same.
 import "server-only";
 import { count, eq } from "drizzle-orm";
@@ -12,7 +12,9 @@ import { setPostAccess } from "../services/posts/access-settings";
 import { applyPublish } from "../services/posts/publish";
 import { createTier, publishTier } from "../services/memberships/tiers";
 import { createCreator, createPost, createUser, type TestCreator, type TestUser } from "../testing/factories";
+import { siteOrigin } from "../http/site-origin";
 import { demoPosts } from "./content";
+import { seedDemoTraffic } from "./traffic";
 
 export const DEMO_ACCOUNTS = {
   password: "atelier-demo-2026",
@@ -123,6 +125,8 @@ export async function seedDemo(db: Db): Promise<void> {
     .update(memberships)
     .set({ status: "expired", endedAt: joined, currentPeriodEnd: joined })
     .where(eq(memberships.userId, lapsed!.id));
+  // Ninety days of readers, joins and cancellations before today, so Mara's dashboards are full.
+  await seedDemoTraffic(db, { creator: mara, tiers, site: siteOrigin(), now: joined });
 }
 
 /** Seeds only a database with no users, so it never touches someone's real data. */

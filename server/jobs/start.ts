@@ -8,6 +8,8 @@ import { env } from "../env";
 import { log } from "../observability/log";
 import { publishDueScheduledPosts } from "../services/posts/lifecycle";
 import { startInProcessRunner } from "./in-process-runner";
+import { flushEvents } from "../services/analytics/ingest";
+import { registerAnalyticsJobs } from "./analytics";
 import { runJob } from "./job-context";
 import { registerMembershipJobs } from "./memberships";
 import { startPgBossRunner } from "./pg-boss-runner";
@@ -44,6 +46,7 @@ export async function startJobs(): Promise<JobRunner> {
   await registerMembershipJobs();
   await registerPostNotificationJobs();
   await registerRateLimitJobs();
+  await registerAnalyticsJobs();
   const runner = await createRunner();
   await installRunner(runner);
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void stopOnSignal(signal));
@@ -64,6 +67,8 @@ export async function startJobs(): Promise<JobRunner> {
  */
 async function stopOnSignal(signal: "SIGTERM" | "SIGINT"): Promise<void> {
   const alone = process.listenerCount(signal) === 0;
+  // Page views still in memory are written before the process goes.
+  await flushEvents().catch((error: unknown) => log.error({ err: error }, "writing the last analytics events failed"));
   await stopJobs().catch((error: unknown) => log.error({ err: error }, "stopping the job runner failed"));
   if (alone) process.exit(signal === "SIGTERM" ? 143 : 130);
 }

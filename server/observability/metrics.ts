@@ -70,6 +70,18 @@ function createMetrics() {
       labelNames: ["reason"] as const,
       registers,
     }),
+    analyticsBeacons: new client.Counter({
+      name: "atelier_analytics_beacons_total",
+      help: "Page-view beacons received, by outcome: buffered, or not counted (bot, declined for Do-Not-Track or GPC, prefetch, overflow).",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    analyticsWritten: new client.Counter({
+      name: "atelier_analytics_events_written_total",
+      help: "Browser analytics events written to the database in batches, and those dropped because a batch failed.",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
     pageCacheLookups: new client.Counter({
       name: "atelier_page_cache_lookups_total",
       help: "Lookups of the shared page cache (anonymous public pages), by result: hit (served as kept) or miss (rendered, then kept).",
@@ -214,4 +226,14 @@ export function recordRateLimited(key: string): void {
 export function recordSaveConflict(reason: "autosave" | "manual"): void {
   if (!metricsEnabled()) return;
   metrics().saveConflicts.inc({ reason });
+}
+
+export function recordBeacon(outcome: "buffered" | "bot" | "declined" | "prefetch" | "overflow"): void {
+  if (!metricsEnabled()) return;
+  metrics().analyticsBeacons.inc({ outcome });
+}
+
+export function recordAnalyticsWrite(outcome: "written" | "dropped", events: number): void {
+  if (!metricsEnabled()) return;
+  metrics().analyticsWritten.inc({ outcome }, events);
 }

@@ -1,6 +1,7 @@
 // The root router: one sub-router per domain, nested by concept (post.lifecycle.*, membership.tiers.*).
 import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { analyticsRouter } from "./routers/analytics";
 import { communityRouter } from "./routers/community";
 import { creatorRouter } from "./routers/creator";
 import { discoveryRouter } from "./routers/discovery";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   operations: operationsRouter,
   discovery: discoveryRouter,
   community: communityRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

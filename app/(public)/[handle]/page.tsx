@@ -4,6 +4,7 @@ import { cache } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { FollowControl } from "@/app/_components/follow-control";
 import { PostCard } from "@/app/_components/post-card";
+import { ReadBeacon } from "@/app/_components/read-beacon";
 import { rejoinHref } from "@/app/_components/rejoin";
 import { formatMoney } from "@/lib/money";
 import { loadFollowerViews } from "@/app/_lib/follower-views";
@@ -44,6 +45,8 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
   const cheapest = tiers.reduce<(typeof tiers)[number] | null>((min, t) => (min === null || t.monthlyPrice < min.monthlyPrice ? t : min), null);
   return (
     <main className="mx-auto max-w-3xl px-5 py-10">
+      {/* The creator's own visits are not their readers'. */}
+      {follow !== "own" && <ReadBeacon creatorId={creator.id} />}
       <header className="border-b border-line pb-8">
         <div
           aria-hidden

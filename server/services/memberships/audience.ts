@@ -4,6 +4,7 @@ import "server-only";
 import { and, desc, eq, exists, ilike, inArray, ne, or, sql, sum } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailOptOuts, memberships, payments, tiers, users } from "@/db/schema";
+import { csvLine } from "@/lib/csv";
 import { membersListInput } from "@/lib/schemas/membership";
 import type { z } from "zod";
 import { isEntitlementLive, type Entitlement } from "../access/policy";
@@ -96,16 +97,10 @@ async function lifetimePaid(db: Db, creatorId: string, userIds: readonly string[
   return new Map(rows.map((row) => [row.userId, row.total]));
 }
 
-function csvCell(value: string): string {
-  // A leading =, +, - or @ would run as a formula in spreadsheet apps.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 const CSV_HEADER = ["name", "email", "tier", "status", "since", "lifetime_paid_minor", "currency"];
 
-function csvLine(r: MemberRow): string {
-  return `${[r.name ?? "", r.email, r.tierName, r.status, r.since.toISOString(), String(r.lifetimePaid), r.currency].map(csvCell).join(",")}\r\n`;
+function memberLine(r: MemberRow): string {
+  return csvLine([r.name ?? "", r.email, r.tierName, r.status, r.since.toISOString(), String(r.lifetimePaid), r.currency]);
 }
 
 /** Members read per step of the export: the server holds one step's rows, whatever the audience. */
@@ -123,11 +118,11 @@ export async function membersCsv(ctx: ServiceContext, options: { batchSize?: num
   let after: MemberAfter | undefined;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`${CSV_HEADER.join(",")}\r\n`));
+      controller.enqueue(encoder.encode(csvLine(CSV_HEADER)));
     },
     async pull(controller) {
       const rows = await queryMembers(ctx, creator.id, { limit: batchSize, after });
-      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(csvLine).join("")));
+      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(memberLine).join("")));
       const last = rows.at(-1);
       if (rows.length < batchSize || !last) controller.close();
       else after = { key: last.key, membershipId: last.membershipId };

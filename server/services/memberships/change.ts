@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { changeTierInput, membershipIdInput } from "@/lib/schemas/membership";
 import type { z } from "zod";
 import { isEntitlementLive } from "../access/policy";
+import { monthlyValue, recordEvents } from "../analytics/ingest";
 import { requireViewer, type AuthedContext, type ServiceContext } from "../context";
 import { replayed, requireDirectCharges, type MembershipRow } from "./join";
 import { addInterval, chargeAttempt, findPaymentByKey, recordPayment } from "./payments/ledger";
@@ -33,16 +34,20 @@ async function ownMembership(ctx: ServiceContext, membershipId: string): Promise
 export async function cancelMembership(ctx: ServiceContext, input: z.input<typeof membershipIdInput>): Promise<MembershipRow> {
   const { membershipId } = membershipIdInput.parse(input);
   const membership = await ownMembership(ctx, membershipId);
-  const [updated] = await ctx.db
-    .update(memberships)
-    .set(
-      membership.currentPeriodEnd === null
-        ? { status: "expired", endedAt: ctx.now, updatedAt: ctx.now }
-        : { status: "cancelling", pendingTierId: null, updatedAt: ctx.now },
-    )
-    .where(eq(memberships.id, membership.id))
-    .returning();
-  return updated!;
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(memberships)
+      .set(
+        membership.currentPeriodEnd === null
+          ? { status: "expired", endedAt: ctx.now, updatedAt: ctx.now }
+          : { status: "cancelling", pendingTierId: null, updatedAt: ctx.now },
+      )
+      .where(and(eq(memberships.id, membership.id), ne(memberships.status, "cancelling")))
+      .returning();
+    // Cancelling twice is cancelling once. Revenue goes when the paid period ends (renewals.ts).
+    if (updated) await recordEvents(tx, [{ creatorId: membership.creatorId, tierId: membership.tierId, kind: "cancelled", occurredAt: ctx.now }]);
+    return updated ?? membership;
+  });
 }
 
 export async function resumeMembership(ctx: ServiceContext, input: z.input<typeof membershipIdInput>): Promise<MembershipRow> {
@@ -129,6 +134,15 @@ async function upgradeNow(
     });
     if (!charge.ok) return { ok: false as const, message: charge.message };
     const payment = await recordPayment(tx, { ...attempt, status: "succeeded", providerPaymentId: charge.providerPaymentId });
+    await recordEvents(tx, [
+      {
+        creatorId: target.creatorId,
+        tierId: target.id,
+        kind: "upgraded",
+        mrrDelta: monthlyValue(amount, membership.interval) - monthlyValue(membership.price, membership.interval),
+        occurredAt: ctx.now,
+      },
+    ]);
     const [updated] = await tx
       .update(memberships)
       .set({

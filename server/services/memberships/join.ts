@@ -11,6 +11,7 @@ import { checkoutInput, joinFreeInput } from "@/lib/schemas/membership";
 import type { z } from "zod";
 import { isEntitlementLive } from "../access/policy";
 import { requireViewer, type AuthedContext, type ServiceContext } from "../context";
+import { monthlyValue, recordEvents } from "../analytics/ingest";
 import { followAsMember } from "../discovery/follows";
 import { addInterval, chargeAttempt, findPaymentByKey, recordPayment, type PaymentRow, type Tx } from "./payments/ledger";
 import { checkoutProvider } from "./payments/config";
@@ -90,6 +91,9 @@ export async function joinFree(ctx: ServiceContext, input: z.input<typeof joinFr
         })
         .returning();
       await followAsMember(tx, ctx.viewer.userId, tier.creatorId, ctx.now);
+      await recordEvents(tx, [
+        { creatorId: tier.creatorId, tierId: tier.id, postId: created!.attributedPostId, kind: "joined_free", occurredAt: ctx.now },
+      ]);
       return created!;
     }),
   );
@@ -180,7 +184,10 @@ export async function checkout(
         createdAt: ctx.now,
       };
       const charge = await chargeAttempt(tx, provider, attempt, { paymentMethod: method.paymentMethod, description: `${tier.name} membership` });
-      if (!charge.ok) return { ok: false as const, message: charge.message };
+      if (!charge.ok) {
+        await recordEvents(tx, [{ creatorId: tier.creatorId, tierId: tier.id, kind: "payment_failed", occurredAt: ctx.now }]);
+        return { ok: false as const, message: charge.message };
+      }
       if (existing) await expireMembership(tx, existing, ctx.now);
       const [membership] = await tx
         .insert(memberships)
@@ -200,6 +207,16 @@ export async function checkout(
         })
         .returning();
       await followAsMember(tx, ctx.viewer.userId, tier.creatorId, ctx.now);
+      await recordEvents(tx, [
+        {
+          creatorId: tier.creatorId,
+          tierId: tier.id,
+          postId: membership!.attributedPostId,
+          kind: "joined_paid",
+          mrrDelta: monthlyValue(amount, data.interval),
+          occurredAt: ctx.now,
+        },
+      ]);
       const payment = await recordPayment(tx, {
         ...attempt,
         membershipId: membership!.id,

@@ -6,6 +6,7 @@ import { and, eq, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, tiers } from "@/db/schema";
 import { PAST_DUE_GRACE_MS } from "../access/policy";
+import { monthlyValue, recordEvents } from "../analytics/ingest";
 import { addInterval, chargeAttempt, recordPayment } from "./payments/ledger";
 import type { PaymentProvider } from "./payments/provider";
 import { sandboxProvider } from "./payments/sandbox";
@@ -40,8 +41,11 @@ export async function renewDueMemberships(
       // Claimed by another runner, or already handled since we listed it.
       if (!m || m.status === "expired" || !m.currentPeriodEnd || m.currentPeriodEnd > now) return null;
       const periodEnd = m.currentPeriodEnd;
-      const end = (status: "expired") =>
-        tx.update(memberships).set({ status, endedAt: periodEnd, updatedAt: now }).where(eq(memberships.id, m.id));
+      const event = { creatorId: m.creatorId, tierId: m.tierId, occurredAt: now };
+      const end = async (status: "expired") => {
+        await tx.update(memberships).set({ status, endedAt: periodEnd, updatedAt: now }).where(eq(memberships.id, m.id));
+        await recordEvents(tx, [{ ...event, kind: "expired", mrrDelta: -monthlyValue(m.price, m.interval) }]);
+      };
 
       if (m.status === "cancelling") {
         await end("expired");
@@ -57,6 +61,7 @@ export async function renewDueMemberships(
           .update(memberships)
           .set({ tierId: pending.id, price: 0, pendingTierId: null, currentPeriodEnd: null, status: "active", updatedAt: now })
           .where(eq(memberships.id, m.id));
+        await recordEvents(tx, [{ ...event, kind: "downgraded", tierId: pending.id, mrrDelta: -monthlyValue(m.price, m.interval) }]);
         return "downgraded" as const;
       }
       // A member keeps the price they joined at; a pending downgrade bills the new tier's price.
@@ -75,6 +80,8 @@ export async function renewDueMemberships(
       const charge = await chargeAttempt(tx, provider, attempt, { paymentMethod: m.providerSubscriptionId ?? "", description: "Membership renewal" });
       if (!charge.ok) {
         await tx.update(memberships).set({ status: "past_due", updatedAt: now }).where(eq(memberships.id, m.id));
+        // Counted once, when the membership falls past due, not at every retry of the charge.
+        if (m.status !== "past_due") await recordEvents(tx, [{ ...event, kind: "payment_failed" }]);
         return "pastDue" as const;
       }
       await recordPayment(tx, { ...attempt, status: "succeeded", providerPaymentId: charge.providerPaymentId });
@@ -89,6 +96,11 @@ export async function renewDueMemberships(
           updatedAt: now,
         })
         .where(eq(memberships.id, m.id));
+      await recordEvents(tx, [
+        pending
+          ? { ...event, kind: "downgraded", tierId: pending.id, mrrDelta: monthlyValue(price, m.interval) - monthlyValue(m.price, m.interval) }
+          : { ...event, kind: "renewed" },
+      ]);
       return pending ? ("downgraded" as const) : ("renewed" as const);
     });
     if (result) summary[result] += 1;

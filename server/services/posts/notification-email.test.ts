@@ -10,6 +10,7 @@ const content = {
   creator: { handle: "mara", displayName: `Mara <script>alert("x")</script>` },
   post: { title: `Notes & "quotes" <b>`, slug: "notes" },
   teaser: { html: "<p>Teaser words.</p>", text: "Teaser words." },
+  readUrl: `${ORIGIN}/api/email-link/p1.sig`,
   unsubscribeUrl: `${ORIGIN}/account/unsubscribe/a.b`,
   oneClickUnsubscribeUrl: `${ORIGIN}/api/unsubscribe/a.b`,
 };
@@ -38,7 +39,7 @@ describe("new-post email", () => {
     expect(message.html).toContain("The whole post.");
     expect(message.html).toContain("Read on Atelier");
     expect(message.html).not.toContain("Upgrade");
-    expect(message.text).toContain(`The whole post.\n\nRead on Atelier: ${ORIGIN}/mara/posts/notes`);
+    expect(message.text).toContain(`The whole post.\n\nRead on Atelier: ${ORIGIN}/api/email-link/p1.sig`);
     expect(message.text).toContain(`Unsubscribe from Mara <script>alert("x")</script>'s emails: ${ORIGIN}/account/unsubscribe/a.b`);
   });
 });

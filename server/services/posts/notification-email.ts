@@ -38,6 +38,8 @@ export type PostEmailContent = {
   teaser: { html: string; text: string };
   /** The cheapest tier that would unlock the post, for recipients without access. */
   joinTier: JoinTier | null;
+  /** The counted link to the post (services/analytics/email-links.ts). */
+  readUrl: string;
   unsubscribeUrl: string;
   /** Where a mail client POSTs for RFC 8058 one-click unsubscribe. */
   oneClickUnsubscribeUrl: string;
@@ -56,7 +58,7 @@ function upgradeLabel(tier: JoinTier | null): string {
 
 export function postNotificationMessage(content: PostEmailContent, origin: string): MailMessage {
   const { creator, post, full, teaser, joinTier } = content;
-  const postUrl = `${origin}/${creator.handle}/posts/${post.slug}`;
+  const postUrl = content.readUrl;
   const joinUrl = `${origin}/${creator.handle}/join`;
   const accountUrl = `${origin}/account/memberships`;
   const name = escapeHtml(creator.displayName);

@@ -9,6 +9,8 @@ import { notificationDeliveries, postMedia, postNotifications, posts } from "@/d
 import { siteOrigin } from "../../http/site-origin";
 import { log } from "../../observability/log";
 import { loadAccessViewer } from "../access/policy";
+import { emailLinkUrl } from "../analytics/email-links";
+import { recordEvents } from "../analytics/ingest";
 import type { ServiceContext } from "../context";
 import { sendMail } from "../mail";
 import { EMAIL_MEDIA_TTL_MS, signMediaUrlsInHtml } from "../media/signed-url";
@@ -150,6 +152,7 @@ async function messageFor(db: Db, postId: string, recipient: Recipient, now: Dat
       full: readable.locked ? null : shown,
       teaser: readable.locked ? shown : { html: "", text: "" },
       joinTier: readable.joinTier,
+      readUrl: emailLinkUrl(origin, postId),
       unsubscribeUrl: `${origin}/account/unsubscribe/${token}`,
       oneClickUnsubscribeUrl: `${origin}/api/unsubscribe/${token}`,
     },
@@ -203,6 +206,11 @@ export async function deliverPostNotifications(db: Db, postId: string, now: Date
       await settleDelivery(db, claim, "failed", now, reason.slice(0, 500));
       report.failed++;
     }
+  }
+  // Counted once this run's sends are settled: a count that fails must not send an email again.
+  if (report.sent > 0) {
+    const sent = Array.from({ length: report.sent }, () => ({ creatorId: target.creatorId, postId, kind: "email_sent" as const, source: "email", occurredAt: now }));
+    await recordEvents(db, sent).catch((error: unknown) => log.warn({ err: error, postId, sent: report.sent }, "could not count the emails sent in analytics"));
   }
   const done = (await owedDeliveries(db, postId, now)) === 0;
   await db

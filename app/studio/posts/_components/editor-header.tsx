@@ -17,10 +17,19 @@ function StatusLine({ queue }: { queue: SaveQueue }) {
 
 function ViewPost({ queue, handle }: { queue: SaveQueue; handle: string }) {
   const slug = useSaveQueueState(queue, (state) => state.slug);
+  const postId = useSaveQueueState(queue, (state) => state.postId);
+  const link = "inline-flex px-4 py-2 text-sm font-medium text-accent-strong underline-offset-2 hover:underline sm:px-0";
   return (
-    <a href={`/${handle}/posts/${slug}`} className="inline-flex px-4 py-2 text-sm font-medium text-accent-strong underline-offset-2 hover:underline sm:px-0">
-      View post
-    </a>
+    <>
+      <a href={`/${handle}/posts/${slug}`} className={link}>
+        View post
+      </a>
+      {postId && (
+        <a href={`/studio/analytics/posts/${postId}`} className={link}>
+          Stats
+        </a>
+      )}
+    </>
   );
 }
 

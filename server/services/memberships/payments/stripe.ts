@@ -15,6 +15,7 @@ import { log } from "../../../observability/log";
 import { withSpan } from "../../../observability/tracing";
 import { requireViewer, type ServiceContext } from "../../context";
 import { followAsMember } from "../../discovery/follows";
+import { monthlyValue, recordEvents } from "../../analytics/ingest";
 import { assertPaidJoinOpen, attributablePostId, paidJoinTerms } from "../join";
 import { stripeSettings, type StripeSettings } from "./config";
 import { addInterval, recordPayment, type Tx } from "./ledger";
@@ -281,6 +282,16 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
         })
         .returning();
       await followAsMember(tx, userId, creatorId, now);
+      await recordEvents(tx, [
+        {
+          creatorId,
+          tierId,
+          postId: membership!.attributedPostId,
+          kind: "joined_paid",
+          mrrDelta: monthlyValue(session.amount_total, interval),
+          occurredAt: now,
+        },
+      ]);
       await recordPayment(tx, {
         idempotencyKey: `stripe:${session.id}`,
         userId,
@@ -320,6 +331,11 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
         createdAt: now,
       });
       if (ended) return true;
+      // The first invoice is the join's own payment (counted as the join); a later one renews.
+      const renewal = paid && membership.startedAt.getTime() < now.getTime() - 60 * 60 * 1000;
+      if (renewal || (!paid && membership.status !== "past_due")) {
+        await recordEvents(tx, [{ creatorId: membership.creatorId, tierId: membership.tierId, kind: paid ? "renewed" : "payment_failed", occurredAt: now }]);
+      }
       const periodEnd = invoice.lines.data[0]?.period.end;
       await tx
         .update(memberships)
@@ -338,7 +354,11 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
         .update(memberships)
         .set({ status: "expired", endedAt: now, updatedAt: now })
         .where(and(ofSubscription(subscription.id), ne(memberships.status, "expired")))
-        .returning({ id: memberships.id });
+        .returning({ creatorId: memberships.creatorId, tierId: memberships.tierId, price: memberships.price, interval: memberships.interval });
+      await recordEvents(
+        tx,
+        ended.map((m) => ({ creatorId: m.creatorId, tierId: m.tierId, kind: "expired" as const, mrrDelta: -monthlyValue(m.price, m.interval), occurredAt: now })),
+      );
       return ended.length > 0;
     }
     default:

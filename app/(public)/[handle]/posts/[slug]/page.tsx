@@ -3,12 +3,16 @@ import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { followerViews } from "@/app/_components/follow-control";
+import { ReadBeacon } from "@/app/_components/read-beacon";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "../../_lib/moved-or-missing";
 import { Comments } from "./comments/comments";
 import { PostEnd } from "./post-end";
 import { PostView } from "./post-view";
+
+/** What the beacon watches to tell an engaged read. */
+const POST_BODY_ID = "post-body";
 
 type Params = { params: Promise<{ handle: string; slug: string }> };
 
@@ -81,7 +85,10 @@ export default async function PostPage({ params }: Params) {
           Only you can see this {post.status}. <Link href={`/studio/posts/${post.id}`} className="underline">Edit it in the Studio</Link>
         </p>
       )}
-      <PostView post={post} signedIn={viewer !== null} />
+      {post.status === "published" && follow !== "own" && <ReadBeacon creatorId={post.creator.id} postId={post.id} bodyId={POST_BODY_ID} />}
+      <div id={POST_BODY_ID}>
+        <PostView post={post} signedIn={viewer !== null} />
+      </div>
       <PostEnd post={post} follow={follow} />
       {post.status === "published" && (
         <Comments postId={post.id} loginHref={`/login?callbackUrl=${encodeURIComponent(`/${post.creator.handle}/posts/${post.slug}`)}`} />

@@ -214,6 +214,10 @@ export function LibraryList({
                         <a href={`/${handle}/posts/${post.slug}`} className="hover:text-ink">
                           View
                         </a>
+                        {" · "}
+                        <Link href={`/studio/analytics/posts/${post.id}`} className="hover:text-ink">
+                          Stats
+                        </Link>
                       </>
                     )}
                   </p>

@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+/** Overview and Posts: the two views of Analytics. */
+export function AnalyticsTabs({ current, query }: { current: "overview" | "posts"; query: string }) {
+  const tab = (name: "overview" | "posts", href: string, label: string) => (
+    <Link
+      href={`${href}${query}`}
+      aria-current={current === name ? "page" : undefined}
+      className="border-b-2 border-transparent px-1 pb-2 text-sm font-medium text-muted aria-[current=page]:border-ink aria-[current=page]:text-ink"
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label="Analytics" className="mt-4 flex gap-5 border-b border-line">
+      {tab("overview", "/studio/analytics", "Overview")}
+      {tab("posts", "/studio/analytics/posts", "Posts")}
+    </nav>
+  );
+}
