@@ -10,6 +10,7 @@ import { errorResponse } from "@/server/http/errors";
 import { bodyOverLimit } from "@/server/http/request-body";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/http/request-id";
 import { isSameOrigin } from "@/server/http/same-origin";
+import { noteFeedFetch } from "@/server/services/analytics/ingest";
 import { pagePolicy, transportSecurityHeaders } from "@/server/http/security-headers";
 
 // NOTE: Next.js buffers every body the proxy sees (next.config.ts sets how much). /api/trpc caps
@@ -24,9 +25,14 @@ function refuse(pathname: string, error: AppError, requestId: string, headers: R
   return errorResponse(error, { as: pathname.startsWith("/api/") ? "json" : "text", headers: { ...headers, "X-Request-Id": requestId } });
 }
 
+/** A creator's public feed: served from the page cache, so its fetches are counted here. */
+const FEED_PATH = /^\/([a-z0-9-]{3,30})\/feed\.xml$/;
+
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
   const requestId = requestIdOf(request.headers);
+  const feed = request.method === "GET" ? FEED_PATH.exec(pathname) : null;
+  if (feed) noteFeedFetch(feed[1]!, new Date());
   // An address whose escapes are not UTF-8 (%ED%A0%80, half a surrogate) names no page; Next would
   // fail to decode it and answer 500.
   if (!decodablePath(pathname)) return refuse(pathname, new AppError(AppErrorCode.NOT_FOUND, "This page does not exist."), requestId);

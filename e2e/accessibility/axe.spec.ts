@@ -152,6 +152,17 @@ test.describe("the studio", () => {
     await login(page, creator.user);
     await page.goto("/studio/analytics");
     await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Views/ })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("analytics: posts, and members and earnings", async ({ page, login, world: { creator } }) => {
+    await login(page, creator.user);
+    await page.goto("/studio/analytics/posts");
+    await expect(page.getByRole("table")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/studio/analytics/earnings");
+    await expect(page.getByRole("heading", { name: "How long members stay" })).toBeVisible();
     await expectAccessible(page);
   });
 

@@ -3,7 +3,7 @@
 // event, or one far too large; and the email link route that counts a click and moves on.
 import { describe, expect, it } from "vitest";
 import { emailLinkUrl } from "@/server/services/analytics/email-links";
-import { flushEvents, writeEventsTo } from "@/server/services/analytics/ingest";
+import { flushEvents, noteFeedFetch, writeEventsTo } from "@/server/services/analytics/ingest";
 import { createCreator, createPost } from "@/server/testing/factories";
 import { testDb } from "@/test/db";
 import { GET as followLink } from "../email-link/[token]/route";
@@ -20,7 +20,7 @@ function beacon(body: string, headers: Record<string, string> = {}): Request {
   });
 }
 
-async function eventsOf(creatorId: string, kind: "view" | "email_click") {
+async function eventsOf(creatorId: string, kind: "view" | "email_click" | "feed_fetch") {
   return testDb().query.analyticsEvents.findMany({ where: (event, { and, eq }) => and(eq(event.creatorId, creatorId), eq(event.kind, kind)) });
 }
 
@@ -78,5 +78,19 @@ describe("GET /api/email-link/[token]", () => {
     expect(refused.status).toBe(404);
     expect(await refused.text()).toBe("This link does not lead to a post any more.");
     expect(await eventsOf(creator.id, "email_click")).toHaveLength(1);
+  });
+});
+
+describe("feed fetches", () => {
+  it("are counted for the creator whose feed it is, by handle; a feed that names no creator counts nothing", async () => {
+    writeEventsTo(testDb());
+    const creator = await createCreator(testDb());
+    noteFeedFetch(creator.handle, new Date());
+    noteFeedFetch(creator.handle, new Date());
+    noteFeedFetch(`gone-${creator.handle}`.slice(0, 30), new Date());
+    await flushEvents();
+    const fetches = await eventsOf(creator.id, "feed_fetch");
+    expect(fetches).toHaveLength(2);
+    expect(fetches[0]).toMatchObject({ source: "feed", visitor: "", postId: "" });
   });
 });

@@ -118,7 +118,7 @@ async function viewsOn(creator: TestCreator, days: string[]): Promise<Record<str
   return Object.fromEntries(days.map((day) => [day, figures[day]!.views]));
 }
 
-const NOTHING = { visitors: 0, views: 0, engaged: 0, freeMembers: 0, paidMembers: 0, cancellations: 0, mrrChange: 0, emailsSent: 0, emailClicks: 0 };
+const NOTHING = { visitors: 0, views: 0, engaged: 0, freeMembers: 0, paidMembers: 0, cancellations: 0, mrrChange: 0, emailsSent: 0, emailClicks: 0, feedFetches: 0 };
 
 // ---------------------------------------------------------------------------------------------
 

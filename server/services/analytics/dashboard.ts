@@ -63,9 +63,21 @@ export type Figures = {
   mrrChange: number;
   emailsSent: number;
   emailClicks: number;
+  feedFetches: number;
 };
 
-const NO_FIGURES: Figures = { visitors: 0, views: 0, engaged: 0, freeMembers: 0, paidMembers: 0, cancellations: 0, mrrChange: 0, emailsSent: 0, emailClicks: 0 };
+const NO_FIGURES: Figures = {
+  visitors: 0,
+  views: 0,
+  engaged: 0,
+  freeMembers: 0,
+  paidMembers: 0,
+  cancellations: 0,
+  mrrChange: 0,
+  emailsSent: 0,
+  emailClicks: 0,
+  feedFetches: 0,
+};
 
 const FIGURE_OF_KIND: Partial<Record<string, keyof Figures>> = {
   view: "views",
@@ -75,6 +87,7 @@ const FIGURE_OF_KIND: Partial<Record<string, keyof Figures>> = {
   cancelled: "cancellations",
   email_sent: "emailsSent",
   email_click: "emailClicks",
+  feed_fetch: "feedFetches",
 };
 
 function add(into: Figures, kind: string, events: number, mrr: number): void {

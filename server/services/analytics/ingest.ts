@@ -30,9 +30,11 @@ export const beaconInput = z.object({
 export type BeaconOutcome = "buffered" | "bot" | "declined" | "prefetch" | "overflow";
 
 type Pending = {
+  /** The creator, by id (a beacon) or by handle (a feed fetch, seen by its address only). */
   creatorId: string;
+  creatorHandle: string;
   postId: string;
-  kind: "view" | "engaged";
+  kind: "view" | "engaged" | "feed_fetch";
   occurredAt: Date;
   /** Hashed at write time with the day's salt; never written, gone with the batch. */
   address: string;
@@ -88,6 +90,7 @@ export function acceptBeacon(headers: Headers, address: string, body: unknown, n
   }
   target.pending.push({
     creatorId: beacon.c,
+    creatorHandle: "",
     postId: beacon.p,
     kind: beacon.k,
     occurredAt: now,
@@ -96,9 +99,24 @@ export function acceptBeacon(headers: Headers, address: string, body: unknown, n
     ...sourceOf(beacon.u, beacon.r, pageHost),
   });
   recordBeacon("buffered");
+  scheduleFlush(target);
+  return "buffered";
+}
+
+function scheduleFlush(target: Buffer): void {
   if (target.pending.length >= BATCH_SIZE) void flushEvents();
   else target.timer ??= setTimeout(() => void flushEvents(), FLUSH_AFTER_MS).unref();
-  return "buffered";
+}
+
+/**
+ * A creator's public feed was fetched (feed readers poll it; the page cache answers). Counted
+ * by the creator's handle, whoever fetched it: feed readers are machines by nature.
+ */
+export function noteFeedFetch(handle: string, now: Date): void {
+  const target = buffer();
+  if (target.pending.length >= MAX_PENDING) return;
+  target.pending.push({ creatorId: "", creatorHandle: handle, postId: "", kind: "feed_fetch", occurredAt: now, address: "", userAgent: "", source: "feed", referrer: "", campaign: "" });
+  scheduleFlush(target);
 }
 
 /**
@@ -125,10 +143,11 @@ async function writeBatch(db: Db, site: string, batch: Pending[]): Promise<void>
     const rows = await Promise.all(
       batch.map(async (event) => ({
         creator_id: event.creatorId,
+        creator_handle: event.creatorHandle,
         post_id: event.postId,
         kind: event.kind,
         occurred_at: event.occurredAt.toISOString(),
-        visitor: visitorHash(await saltOf(db, event.occurredAt), event.address, event.userAgent, site),
+        visitor: event.address ? visitorHash(await saltOf(db, event.occurredAt), event.address, event.userAgent, site) : "",
         source: event.source,
         referrer: event.referrer,
         campaign: event.campaign,
@@ -136,12 +155,12 @@ async function writeBatch(db: Db, site: string, batch: Pending[]): Promise<void>
     );
     await db.execute(sql`
       insert into ${analyticsEvents} (creator_id, post_id, kind, occurred_at, visitor, source, referrer, campaign)
-      select v.creator_id, v.post_id, v.kind::analytics_event_kind, v.occurred_at, v.visitor, v.source, v.referrer, v.campaign
+      select c.id, v.post_id, v.kind::analytics_event_kind, v.occurred_at, v.visitor, v.source, v.referrer, v.campaign
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as v(creator_id text, post_id text, kind text, occurred_at timestamptz, visitor text, source text, referrer text, campaign text)
-      where exists (select 1 from creators c where c.id = v.creator_id)
-        and (v.post_id = '' or exists (
-          select 1 from posts p where p.id = v.post_id and p.creator_id = v.creator_id and p.status = 'published' and p.deleted_at is null))`);
+        as v(creator_id text, creator_handle text, post_id text, kind text, occurred_at timestamptz, visitor text, source text, referrer text, campaign text)
+      join creators c on c.id = v.creator_id or c.handle = v.creator_handle
+      where v.post_id = '' or exists (
+        select 1 from posts p where p.id = v.post_id and p.creator_id = c.id and p.status = 'published' and p.deleted_at is null)`);
     recordAnalyticsWrite("written", batch.length);
   } catch (error) {
     recordAnalyticsWrite("dropped", batch.length);

@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
-import { createCreator, createMembership, createTier, createUser } from "../../testing/factories";
+import { createCreator, createMembership, createPost, createTier, createUser } from "../../testing/factories";
 import { listMembers, membersCsv } from "./audience";
+import { joinFree } from "./join";
 
 /** The export as the download receives it. */
 async function csvText(...args: Parameters<typeof membersCsv>): Promise<string> {
@@ -30,9 +31,28 @@ describe("the members list", () => {
     expect(await listMembers(own, { search: "%" })).toEqual([]);
 
     const csv = await csvText(own);
-    expect(csv.split("\r\n")[0]).toBe("name,email,tier,status,since,lifetime_paid_minor,currency");
+    expect(csv.split("\r\n")[0]).toBe("name,email,tier,status,since,joined_from_post,lifetime_paid_minor,currency");
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain("Bob Member");
+  });
+
+  it("says which post a member joined from, in the list and in the export", async () => {
+    const db = testDb();
+    const creator = await createCreator(db);
+    const own = { ...serviceContext({ viewer: creator.user }), creator };
+    const free = await createTier(db, { creator, name: "Reader", monthlyPrice: 0 });
+    const post = await createPost(db, { creator, title: "The essay that did it", publish: true });
+    const fromPost = await createUser(db, { name: "Came From A Post" });
+    const direct = await createUser(db, { name: "Came Directly" });
+    await joinFree(serviceContext({ viewer: fromPost }), { tierId: free.id, attributedPostId: post.id });
+    await joinFree(serviceContext({ viewer: direct }), { tierId: free.id });
+
+    const members = await listMembers(own);
+    expect(members.find((m) => m.name === "Came From A Post")?.joinedFrom).toEqual({ postId: post.id, title: "The essay that did it" });
+    expect(members.find((m) => m.name === "Came Directly")?.joinedFrom).toBeNull();
+    const lines = (await csvText(own)).split("\r\n");
+    expect(lines.find((line) => line.startsWith("Came From A Post,"))?.split(",")[5]).toBe("The essay that did it");
+    expect(lines.find((line) => line.startsWith("Came Directly,"))?.split(",")[5]).toBe("");
   });
 
   it("exports every member once, newest first, however many reads the export takes", async () => {

@@ -3,7 +3,7 @@
 import "server-only";
 import { and, desc, eq, exists, ilike, inArray, ne, or, sql, sum } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emailOptOuts, memberships, payments, tiers, users } from "@/db/schema";
+import { emailOptOuts, memberships, payments, posts, tiers, users } from "@/db/schema";
 import { csvLine } from "@/lib/csv";
 import { membersListInput } from "@/lib/schemas/membership";
 import type { z } from "zod";
@@ -23,6 +23,8 @@ export type MemberRow = {
   currentPeriodEnd: Date | null;
   lifetimePaid: number;
   currency: string;
+  /** The post whose Join button the member came through, when there was one and it still exists. */
+  joinedFrom: { postId: string; title: string } | null;
 };
 
 function escapeLike(text: string): string {
@@ -59,11 +61,14 @@ async function queryMembers(
       currentPeriodEnd: memberships.currentPeriodEnd,
       since: memberships.startedAt,
       currency: memberships.currency,
+      fromPostId: posts.id,
+      fromPostTitle: posts.title,
       key: exactTime(memberships.startedAt),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(tiers, eq(tiers.id, memberships.tierId))
+    .leftJoin(posts, eq(posts.id, memberships.attributedPostId))
     .where(
       and(
         eq(memberships.creatorId, creatorId),
@@ -74,8 +79,9 @@ async function queryMembers(
     .orderBy(desc(memberships.startedAt), desc(memberships.id))
     .limit(limit);
   const paid = await lifetimePaid(ctx.db, creatorId, rows.map((row) => row.userId));
-  return rows.map(({ userId, currentPeriodEnd, status, ...row }) => ({
+  return rows.map(({ userId, currentPeriodEnd, status, fromPostId, fromPostTitle, ...row }) => ({
     ...row,
+    joinedFrom: fromPostId ? { postId: fromPostId, title: fromPostTitle ?? "" } : null,
     currentPeriodEnd,
     lifetimePaid: paid.get(userId) ?? 0,
     // Past its period but not yet closed by the renewal job: say so rather than "active".
@@ -97,10 +103,10 @@ async function lifetimePaid(db: Db, creatorId: string, userIds: readonly string[
   return new Map(rows.map((row) => [row.userId, row.total]));
 }
 
-const CSV_HEADER = ["name", "email", "tier", "status", "since", "lifetime_paid_minor", "currency"];
+const CSV_HEADER = ["name", "email", "tier", "status", "since", "joined_from_post", "lifetime_paid_minor", "currency"];
 
 function memberLine(r: MemberRow): string {
-  return csvLine([r.name ?? "", r.email, r.tierName, r.status, r.since.toISOString(), String(r.lifetimePaid), r.currency]);
+  return csvLine([r.name ?? "", r.email, r.tierName, r.status, r.since.toISOString(), r.joinedFrom?.title ?? "", String(r.lifetimePaid), r.currency]);
 }
 
 /** Members read per step of the export: the server holds one step's rows, whatever the audience. */

@@ -45,7 +45,11 @@ export async function cancelMembership(ctx: ServiceContext, input: z.input<typeo
       .where(and(eq(memberships.id, membership.id), ne(memberships.status, "cancelling")))
       .returning();
     // Cancelling twice is cancelling once. Revenue goes when the paid period ends (renewals.ts).
-    if (updated) await recordEvents(tx, [{ creatorId: membership.creatorId, tierId: membership.tierId, kind: "cancelled", occurredAt: ctx.now }]);
+    if (updated) {
+      const event = { creatorId: membership.creatorId, tierId: membership.tierId, occurredAt: ctx.now };
+      // A free membership has no period to wait for: it ends as it is cancelled.
+      await recordEvents(tx, [{ ...event, kind: "cancelled" }, ...(updated.status === "expired" ? [{ ...event, kind: "expired" as const }] : [])]);
+    }
     return updated ?? membership;
   });
 }

@@ -37,7 +37,8 @@ export async function creatorFeedXml(ctx: ServiceContext, handle: string, origin
     return [
       "<item>",
       `<title>${xml(card.title)}</title>`,
-      `<link>${xml(url)}</link>`,
+      // Tagged, so the creator's analytics credit the visit to their feed.
+      `<link>${xml(`${url}?src=feed`)}</link>`,
       `<guid isPermaLink="false">${xml(card.id)}</guid>`,
       card.publishedAt ? `<pubDate>${card.publishedAt.toUTCString()}</pubDate>` : "",
       `<description>${xml(card.excerpt)}</description>`,

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { mailOutbox, postMedia, postNotifications, postRevisions, posts } from "@/db/schema";
 import { serviceContext, testDb } from "@/test/db";
 import { publishScheduledPostHandler } from "../../jobs/scheduled-publish";
+import { siteOrigin } from "../../http/site-origin";
+import { emailLinkUrl } from "../analytics/email-links";
 import { createCreator, createMembership, createPost, createTier, docWithPaywall, type TestCreator } from "../../testing/factories";
 import { publishPost, savePost } from "./editing";
 import { schedulePost, unpublishPost } from "./lifecycle";
@@ -40,7 +42,7 @@ async function emailsOf(postId: string, slug: string, at: Date, recipients: stri
   const sent = await db.select().from(mailOutbox).where(inArray(mailOutbox.to, recipients)).orderBy(asc(mailOutbox.to));
   return sent
     .filter((mail) => !before.has(mail.id))
-    .map(({ to, subject, text, html, headers }) => JSON.parse(JSON.stringify({ to, subject, text, html, headers }).replaceAll(`/posts/${slug}`, "/posts/SLUG").replaceAll(`post-${postId}.`, "post-POST.")));
+    .map(({ to, subject, text, html, headers }) => JSON.parse(JSON.stringify({ to, subject, text, html, headers }).replaceAll(`/posts/${slug}`, "/posts/SLUG").replaceAll(`post-${postId}.`, "post-POST.").replaceAll(emailLinkUrl(siteOrigin(), postId), "EMAIL-LINK")));
 }
 
 describe("one publish path", () => {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 
-/** Overview and Posts: the two views of Analytics. */
-export function AnalyticsTabs({ current, query }: { current: "overview" | "posts"; query: string }) {
-  const tab = (name: "overview" | "posts", href: string, label: string) => (
+/** The views of Analytics: the overview, posts, and members and earnings. */
+export function AnalyticsTabs({ current, query }: { current: "overview" | "posts" | "earnings"; query: string }) {
+  const tab = (name: "overview" | "posts" | "earnings", href: string, label: string) => (
     <Link
       href={`${href}${query}`}
       aria-current={current === name ? "page" : undefined}
@@ -15,6 +15,7 @@ export function AnalyticsTabs({ current, query }: { current: "overview" | "posts
     <nav aria-label="Analytics" className="mt-4 flex gap-5 border-b border-line">
       {tab("overview", "/studio/analytics", "Overview")}
       {tab("posts", "/studio/analytics/posts", "Posts")}
+      {tab("earnings", "/studio/analytics/earnings", "Members & earnings")}
     </nav>
   );
 }

@@ -2,7 +2,7 @@
 import { formatMoney } from "@/lib/money";
 import type { Figures } from "@/server/services/analytics/dashboard";
 
-export type FigureKey = Exclude<keyof Figures, "emailsSent" | "emailClicks">;
+export type FigureKey = Exclude<keyof Figures, "emailsSent" | "emailClicks" | "feedFetches">;
 
 export const FIGURES: { key: FigureKey; label: string; money?: boolean; upIsGood: boolean }[] = [
   { key: "visitors", label: "Visitors", upIsGood: true },

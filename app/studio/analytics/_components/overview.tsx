@@ -9,7 +9,7 @@ import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 import { percent, sourceLabel } from "@/lib/analytics";
-import { CsvButton } from "./csv-button";
+import { Panel } from "./panel";
 import { changeLabel, FIGURES, formatCount, formatterFor, type FigureKey } from "./figures";
 import type { RangeChoice } from "./range-picker";
 import { TrendChart } from "./trend-chart";
@@ -75,26 +75,30 @@ export function Overview({ choice }: { choice: RangeChoice }) {
           </Link>
         </div>
       ) : (
-        <section aria-labelledby="trend-title" className="mt-6 rounded-2xl border border-line bg-card p-4">
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id="trend-title" className="font-semibold">
-              {figure.label}
-            </h2>
-            <CsvButton
-              filename={`atelier-overview-${data.range.current.from}-${data.range.current.to}.csv`}
-              header={[data.range.bucket, ...FIGURES.map((f) => f.key)]}
-              rows={data.series.map((point) => [point.bucket, ...FIGURES.map((f) => point[f.key])])}
-            />
-          </div>
+        <Panel
+          id="trend-title"
+          title={figure.label}
+          className="mt-6"
+          csv={{
+            filename: `atelier-overview-${data.range.current.from}-${data.range.current.to}.csv`,
+            header: [data.range.bucket, ...FIGURES.map((f) => f.key)],
+            rows: data.series.map((point) => [point.bucket, ...FIGURES.map((f) => point[f.key])]),
+          }}
+        >
           <TrendChart title={figure.label} points={data.series.map((point) => ({ bucket: point.bucket, value: point[figure.key] }))} format={format} />
-        </section>
+        </Panel>
       )}
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <Sources sources={data.sources} from={data.range.current.from} to={data.range.current.to} />
-        <section aria-labelledby="joins-title" className="rounded-2xl border border-line bg-card p-4">
-          <h2 id="joins-title" className="font-semibold">
-            Posts that brought members
-          </h2>
+        <Sources sources={data.sources} from={data.range.current.from} to={data.range.current.to} feedFetches={data.current.feedFetches} />
+        <Panel
+          id="joins-title"
+          title="Posts that brought members"
+          csv={{
+            filename: `atelier-joins-by-post-${data.range.current.from}-${data.range.current.to}.csv`,
+            header: ["post", "free_joins", "paid_joins"],
+            rows: data.joinsByPost.map((row) => [row.title, row.free, row.paid]),
+          }}
+        >
           {data.joinsByPost.length === 0 ? (
             <p className="mt-2 text-sm text-muted">When someone joins from a post’s “Join” button, the post is credited here.</p>
           ) : (
@@ -122,7 +126,7 @@ export function Overview({ choice }: { choice: RangeChoice }) {
               </tbody>
             </table>
           )}
-        </section>
+        </Panel>
       </div>
       <p className="mt-6 text-xs text-muted">
         Days run midnight to midnight in {data.timeZone}. Figures are updated every five minutes; visitors are counted without cookies, once per day.
@@ -135,20 +139,29 @@ function dayCount(period: { from: string; to: string }): number {
   return Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1;
 }
 
-export function Sources({ sources, from, to }: { sources: { source: string; referrer: string; campaign: string; views: number }[]; from: string; to: string }) {
+export function Sources({
+  sources,
+  from,
+  to,
+  feedFetches,
+}: {
+  sources: { source: string; referrer: string; campaign: string; views: number }[];
+  from: string;
+  to: string;
+  /** Times feed readers fetched the creator's feed, on the overview. */
+  feedFetches?: number;
+}) {
   const total = sources.reduce((sum, row) => sum + row.views, 0);
   return (
-    <section aria-labelledby="sources-title" className="rounded-2xl border border-line bg-card p-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="sources-title" className="font-semibold">
-          Where readers came from
-        </h2>
-        <CsvButton
-          filename={`atelier-sources-${from}-${to}.csv`}
-          header={["source", "site_or_campaign_source", "campaign", "views"]}
-          rows={sources.map((row) => [row.source, row.referrer, row.campaign, row.views])}
-        />
-      </div>
+    <Panel
+      id="sources-title"
+      title="Where readers came from"
+      csv={{
+        filename: `atelier-sources-${from}-${to}.csv`,
+        header: ["source", "site_or_campaign_source", "campaign", "views"],
+        rows: sources.map((row) => [row.source, row.referrer, row.campaign, row.views]),
+      }}
+    >
       {sources.length === 0 ? (
         <p className="mt-2 text-sm text-muted">Sources appear once readers arrive: search engines, social sites, your emails, campaigns (utm_ tags) and Atelier’s own pages.</p>
       ) : (
@@ -175,7 +188,12 @@ export function Sources({ sources, from, to }: { sources: { source: string; refe
           </tbody>
         </table>
       )}
-    </section>
+      {feedFetches !== undefined && feedFetches > 0 && (
+        <p className="mt-3 text-sm text-muted">
+          Feed readers fetched your feed <span className="tabular-nums">{formatCount(feedFetches)}</span> {feedFetches === 1 ? "time" : "times"}; visits from its links count as Feeds above.
+        </p>
+      )}
+    </Panel>
   );
 }
 

@@ -6,7 +6,7 @@ import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 import { percent } from "@/lib/analytics";
-import { CsvButton } from "./csv-button";
+import { Panel } from "./panel";
 import { formatCount } from "./figures";
 import { Sources } from "./overview";
 import type { RangeChoice } from "./range-picker";
@@ -58,19 +58,18 @@ export function PostStats({ postId, choice }: { postId: string; choice: RangeCho
           </li>
         ))}
       </ul>
-      <section aria-labelledby="timeline-title" className="mt-6 rounded-2xl border border-line bg-card p-4">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="timeline-title" className="font-semibold">
-            {label} over time
-          </h2>
-          <CsvButton
-            filename={`atelier-post-${stats.data.post.slug}-${range.current.from}-${range.current.to}.csv`}
-            header={[range.bucket, "views", "visitors", "engaged_reads", "free_joins", "paid_joins", "emails_sent", "email_clicks"]}
-            rows={series.map((p) => [p.bucket, p.views, p.visitors, p.engaged, p.freeMembers, p.paidMembers, p.emailsSent, p.emailClicks])}
-          />
-        </div>
+      <Panel
+        id="timeline-title"
+        title={`${label} over time`}
+        className="mt-6"
+        csv={{
+          filename: `atelier-post-${stats.data.post.slug}-${range.current.from}-${range.current.to}.csv`,
+          header: [range.bucket, "views", "visitors", "engaged_reads", "free_joins", "paid_joins", "emails_sent", "email_clicks"],
+          rows: series.map((p) => [p.bucket, p.views, p.visitors, p.engaged, p.freeMembers, p.paidMembers, p.emailsSent, p.emailClicks]),
+        }}
+      >
         <TrendChart title={label} points={series.map((p) => ({ bucket: p.bucket, value: p[chosen] }))} format={formatCount} />
-      </section>
+      </Panel>
       <div className="mt-6">
         <Sources sources={sources} from={range.current.from} to={range.current.to} />
       </div>

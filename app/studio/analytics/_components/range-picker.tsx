@@ -66,7 +66,15 @@ export function RangePicker({ value, today }: { value: RangeChoice; today: strin
         >
           <label className="flex flex-col">
             <span className="font-medium">From</span>
-            <input type="date" value={from} max={today} onChange={(e) => setFrom(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? "range-error" : undefined} className="rounded-lg border border-line bg-card px-2 py-1" />
+            <input
+              type="date"
+              value={from}
+              max={today}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-invalid={error !== null}
+              aria-describedby={error ? "range-error" : undefined}
+              className="rounded-lg border border-line bg-card px-2 py-1"
+            />
           </label>
           <label className="flex flex-col">
             <span className="font-medium">To</span>

@@ -2,6 +2,7 @@
 // The creator's members, searchable by name, email or tier.
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { FormError } from "@/app/_components/field";
 import { LocalTime } from "@/app/_components/local-time";
@@ -76,11 +77,12 @@ export function MembersList() {
                 <p className="mt-1">
                   {m.tierName} · <MemberStatus member={m} /> · since <LocalTime date={m.since} />
                 </p>
+                {m.joinedFrom && <p className="truncate text-muted">Joined from “{m.joinedFrom.title || "Untitled"}”</p>}
               </li>
             ))}
           </ul>
           <div className="mt-6 hidden overflow-x-auto rounded-2xl border border-line bg-card sm:block">
-            <table className="w-full min-w-[40rem] text-left text-sm">
+            <table className="w-full min-w-[48rem] text-left text-sm">
               <caption className="sr-only">Members</caption>
               <thead className="border-b border-line text-muted">
                 <tr>
@@ -88,6 +90,7 @@ export function MembersList() {
                   <th scope="col" className="px-4 py-2 font-medium">Tier</th>
                   <th scope="col" className="px-4 py-2 font-medium">Status</th>
                   <th scope="col" className="px-4 py-2 font-medium">Since</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Joined from</th>
                   <th scope="col" className="px-4 py-2 text-right font-medium">Lifetime paid</th>
                 </tr>
               </thead>
@@ -104,6 +107,15 @@ export function MembersList() {
                     </td>
                     <td className="px-4 py-2">
                       <LocalTime date={m.since} />
+                    </td>
+                    <td className="max-w-[14rem] truncate px-4 py-2">
+                      {m.joinedFrom ? (
+                        <Link href={`/studio/analytics/posts/${m.joinedFrom.postId}`} className="underline-offset-2 hover:underline">
+                          {m.joinedFrom.title || "Untitled"}
+                        </Link>
+                      ) : (
+                        <span className="text-muted">—</span>
+                      )}
                     </td>
                     <td className="px-4 py-2 text-right tabular-nums">{formatMoney(m.lifetimePaid, m.currency)}</td>
                   </tr>
