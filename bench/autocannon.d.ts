@@ -27,6 +27,10 @@ declare module "autocannon" {
     timeout?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    method?: "GET" | "POST";
+    body?: string;
+    /** Requests per second across all connections (per worker). */
+    overallRate?: number;
   };
 
   export type Result = {

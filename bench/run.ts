@@ -11,6 +11,7 @@ import path from "node:path";
 import { closeDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import type { Browser } from "@playwright/test";
+import { analyticsMarkdown, measureIngest, measureStore, writeAnalyticsSection } from "./analytics";
 import { measureAutosave, type AutosaveOptions } from "./autosave";
 import { editorReady, launchBrowser, scriptsOf, timeToEditable } from "./browser";
 import { benchArticle, seedBenchDatabase, writeBaselineArticle, type SeededPost } from "./dataset";
@@ -83,6 +84,9 @@ const EDITOR_RUNS = numberFromEnv("BENCH_EDITOR_RUNS", 5);
 /** Rounds of off, on, traces on the public post (the order reverses each round). */
 const OBSERVABILITY_ROUNDS = numberFromEnv("BENCH_OBSERVABILITY_ROUNDS", 2);
 const TIMEOUT_SECONDS = numberFromEnv("BENCH_TIMEOUT", 2400);
+/** Raw events the rollup is timed on, and reads of each dashboard for its p95. */
+const ANALYTICS_EVENTS = numberFromEnv("BENCH_ANALYTICS_EVENTS", 1_000_000);
+const ANALYTICS_RUNS = numberFromEnv("BENCH_ANALYTICS_RUNS", 40);
 const LOAD_AVERAGE_AT_START = os.loadavg();
 /** Reuse the previous run's builds (the article is the same every run; the page checks prove it). */
 const skipBuild =
@@ -281,6 +285,25 @@ async function measureStudio(
   }
 }
 
+/**
+ * Analytics: the public post with and without beacons beside it, on a fresh server; then the
+ * rollup and the dashboards against the database directly (bench/analytics.ts).
+ */
+async function measureAnalytics(database: BenchDatabase, seeded: SeededPost, env: NodeJS.ProcessEnv) {
+  process.env.DATABASE_URL = database.url;
+  try {
+    const server = await serve("app-analytics", SNAPSHOT_DIR, env, seeded.path);
+    const ingest = await measureIngest({ server, path: seeded.path, creatorId: seeded.creator.id, slug: seeded.slug, load, db: getDb, log }).finally(() =>
+      stopChild(server.child),
+    );
+    const store = await measureStore(getDb(), { events: ANALYTICS_EVENTS, runs: ANALYTICS_RUNS, log });
+    return { ingest, store };
+  } finally {
+    await closeDb();
+    delete process.env.DATABASE_URL;
+  }
+}
+
 async function measureBaseline(route: "/uncached" | "/cached"): Promise<Measured> {
   const server = await serve(`baseline${route.replace("/", "-")}`, BASELINE_DIR, baseEnv(), route);
   const page = await checkPage(server.url(route), publicArticle());
@@ -376,6 +399,7 @@ async function main() {
   const cached = await measureBaseline("/cached");
   const studio = await measureStudio(writers, editor, seeded, appEnv);
   const baselineStudio = await measureBaselineStudio(writers);
+  const analytics = await measureAnalytics(database, seeded, appEnv);
 
   // 4. Report.
   const report = { app: app.measurement, baselineUncached: uncached.measurement, baselineCached: cached.measurement, appPath: seeded.path };
@@ -472,6 +496,13 @@ async function main() {
   const markdown = resultsMarkdown(results);
   console.log(`\n--- Results (written to BENCHMARKS.md) ---\n\n${markdown}\n`);
   writeResultsSection(BENCHMARKS_FILE, markdown);
+  const analyticsSection = analyticsMarkdown(analytics.ingest, analytics.store, {
+    startedAt: `${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    commit: snapshot?.commit ?? "(previous build)",
+    machine: `${machine.cpus} vCPUs, ${machine.cpuModel}`,
+  });
+  console.log(`\n--- Analytics (written to BENCHMARKS.md) ---\n\n${analyticsSection}\n`);
+  writeAnalyticsSection(BENCHMARKS_FILE, analyticsSection);
   log(`wrote bench/results/latest.json and the Results section of BENCHMARKS.md; wall time ${results.wallSeconds} s`);
 }
 

@@ -122,3 +122,53 @@ export const analyticsRollupState = pgTable("analytics_rollup_state", {
   id: integer().primaryKey().default(1),
   rolledThrough: timestamp({ withTimezone: true }).notNull(),
 });
+
+/**
+ * The daily figures the dashboards read most, summed from analytics_daily as each day is counted:
+ * a creator's day by kind and tier (the overview and earnings), by post and kind (the posts
+ * table), and page views by source (where readers came from). A year of them is a few thousand
+ * rows per creator, not hundreds of thousands.
+ */
+export const analyticsDailyTotals = pgTable(
+  "analytics_daily_totals",
+  {
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    day: date({ mode: "string" }).notNull(),
+    kind: analyticsEventKind().notNull(),
+    tierId: text().notNull(),
+    events: integer().notNull(),
+    mrrDelta: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.creatorId, t.day, t.kind, t.tierId] })],
+);
+
+export const analyticsDailyPosts = pgTable(
+  "analytics_daily_posts",
+  {
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    day: date({ mode: "string" }).notNull(),
+    postId: text().notNull(),
+    kind: analyticsEventKind().notNull(),
+    events: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.creatorId, t.day, t.postId, t.kind] })],
+);
+
+export const analyticsDailySources = pgTable(
+  "analytics_daily_sources",
+  {
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    day: date({ mode: "string" }).notNull(),
+    source: text().notNull(),
+    referrer: text().notNull(),
+    campaign: text().notNull(),
+    views: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.creatorId, t.day, t.source, t.referrer, t.campaign] })],
+);

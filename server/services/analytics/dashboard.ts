@@ -4,7 +4,16 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { analyticsDaily, analyticsDailyVisitors, analyticsEvents, creators, posts } from "@/db/schema";
+import {
+  analyticsDaily,
+  analyticsDailyPosts,
+  analyticsDailySources,
+  analyticsDailyTotals,
+  analyticsDailyVisitors,
+  analyticsEvents,
+  creators,
+  posts,
+} from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { analyticsRangeInput, analyticsTimeZoneInput, postAnalyticsInput, type AnalyticsRange } from "@/lib/schemas/analytics";
 import type { ServiceContext } from "../context";
@@ -112,24 +121,32 @@ export type Overview = {
 
 /** Sums of the rollups per day between two days, the page's (or a post's) visitors with them. */
 async function figuresByDay(ctx: ServiceContext, creatorId: string, period: Period, postId?: string): Promise<Map<string, Figures>> {
-  const [events, visitors] = await Promise.all([
-    ctx.db
-      .select({
-        day: analyticsDaily.day,
-        kind: analyticsDaily.kind,
-        events: sql<number>`sum(${analyticsDaily.events})::float8`,
-        mrr: sql<number>`sum(${analyticsDaily.mrrDelta})::float8`,
-      })
-      .from(analyticsDaily)
-      .where(
-        and(
-          eq(analyticsDaily.creatorId, creatorId),
-          gte(analyticsDaily.day, period.from),
-          lte(analyticsDaily.day, period.to),
-          postId === undefined ? undefined : eq(analyticsDaily.postId, postId),
-        ),
-      )
-      .groupBy(analyticsDaily.day, analyticsDaily.kind),
+  // The creator's summary by day and kind, or the post's.
+  const events =
+    postId === undefined
+      ? ctx.db
+          .select({
+            day: analyticsDailyTotals.day,
+            kind: analyticsDailyTotals.kind,
+            events: sql<number>`sum(${analyticsDailyTotals.events})::float8`,
+            mrr: sql<number>`sum(${analyticsDailyTotals.mrrDelta})::float8`,
+          })
+          .from(analyticsDailyTotals)
+          .where(and(eq(analyticsDailyTotals.creatorId, creatorId), gte(analyticsDailyTotals.day, period.from), lte(analyticsDailyTotals.day, period.to)))
+          .groupBy(analyticsDailyTotals.day, analyticsDailyTotals.kind)
+      : ctx.db
+          .select({ day: analyticsDailyPosts.day, kind: analyticsDailyPosts.kind, events: analyticsDailyPosts.events, mrr: sql<number>`0` })
+          .from(analyticsDailyPosts)
+          .where(
+            and(
+              eq(analyticsDailyPosts.creatorId, creatorId),
+              gte(analyticsDailyPosts.day, period.from),
+              lte(analyticsDailyPosts.day, period.to),
+              eq(analyticsDailyPosts.postId, postId),
+            ),
+          );
+  const [eventRows, visitors] = await Promise.all([
+    events,
     ctx.db
       .select({ day: analyticsDailyVisitors.day, visitors: analyticsDailyVisitors.visitors })
       .from(analyticsDailyVisitors)
@@ -148,7 +165,7 @@ async function figuresByDay(ctx: ServiceContext, creatorId: string, period: Peri
     if (!figures) byDay.set(day, (figures = { ...NO_FIGURES }));
     return figures;
   };
-  for (const row of events) add(at(row.day), row.kind, Number(row.events), Number(row.mrr));
+  for (const row of eventRows) add(at(row.day), row.kind, Number(row.events), Number(row.mrr));
   for (const row of visitors) at(row.day).visitors += row.visitors;
   return byDay;
 }
@@ -182,6 +199,18 @@ function series(byDay: Map<string, Figures>, period: Period, bucket: "day" | "mo
 }
 
 async function sourcesOf(ctx: ServiceContext, creatorId: string, period: Period, postId?: string): Promise<SourceRow[]> {
+  if (postId === undefined) {
+    const views = sql<number>`sum(${analyticsDailySources.views})::float8`;
+    const rows = await ctx.db
+      .select({ source: analyticsDailySources.source, referrer: analyticsDailySources.referrer, campaign: analyticsDailySources.campaign, views })
+      .from(analyticsDailySources)
+      .where(and(eq(analyticsDailySources.creatorId, creatorId), gte(analyticsDailySources.day, period.from), lte(analyticsDailySources.day, period.to)))
+      .groupBy(analyticsDailySources.source, analyticsDailySources.referrer, analyticsDailySources.campaign)
+      .orderBy(sql`4 desc`, analyticsDailySources.source)
+      .limit(100);
+    return rows.map((row) => ({ ...row, views: Number(row.views) }));
+  }
+  // One post's: from the full rollup, through its post index.
   const views = sql<number>`sum(${analyticsDaily.events})::float8`;
   const rows = await ctx.db
     .select({ source: analyticsDaily.source, referrer: analyticsDaily.referrer, campaign: analyticsDaily.campaign, views })
@@ -192,7 +221,7 @@ async function sourcesOf(ctx: ServiceContext, creatorId: string, period: Period,
         eq(analyticsDaily.kind, "view"),
         gte(analyticsDaily.day, period.from),
         lte(analyticsDaily.day, period.to),
-        postId === undefined ? undefined : eq(analyticsDaily.postId, postId),
+        eq(analyticsDaily.postId, postId),
       ),
     )
     .groupBy(analyticsDaily.source, analyticsDaily.referrer, analyticsDaily.campaign)
@@ -214,24 +243,23 @@ export async function analyticsOverview(ctx: ServiceContext, input: z.input<type
     sourcesOf(ctx, creator.id, range.current),
     ctx.db
       .select({
-        postId: analyticsDaily.postId,
+        postId: analyticsDailyPosts.postId,
         title: posts.title,
-        free: sql<number>`coalesce(sum(${analyticsDaily.events}) filter (where ${analyticsDaily.kind} = 'joined_free'), 0)::float8`,
-        paid: sql<number>`coalesce(sum(${analyticsDaily.events}) filter (where ${analyticsDaily.kind} = 'joined_paid'), 0)::float8`,
+        free: sql<number>`coalesce(sum(${analyticsDailyPosts.events}) filter (where ${analyticsDailyPosts.kind} = 'joined_free'), 0)::float8`,
+        paid: sql<number>`coalesce(sum(${analyticsDailyPosts.events}) filter (where ${analyticsDailyPosts.kind} = 'joined_paid'), 0)::float8`,
       })
-      .from(analyticsDaily)
-      .innerJoin(posts, eq(posts.id, analyticsDaily.postId))
+      .from(analyticsDailyPosts)
+      .innerJoin(posts, eq(posts.id, analyticsDailyPosts.postId))
       .where(
         and(
-          eq(analyticsDaily.creatorId, creator.id),
-          inArray(analyticsDaily.kind, ["joined_free", "joined_paid"]),
-          ne(analyticsDaily.postId, ""),
-          gte(analyticsDaily.day, range.current.from),
-          lte(analyticsDaily.day, range.current.to),
+          eq(analyticsDailyPosts.creatorId, creator.id),
+          inArray(analyticsDailyPosts.kind, ["joined_free", "joined_paid"]),
+          gte(analyticsDailyPosts.day, range.current.from),
+          lte(analyticsDailyPosts.day, range.current.to),
         ),
       )
-      .groupBy(analyticsDaily.postId, posts.title)
-      .orderBy(sql`sum(${analyticsDaily.events}) desc`)
+      .groupBy(analyticsDailyPosts.postId, posts.title)
+      .orderBy(sql`sum(${analyticsDailyPosts.events}) desc`)
       .limit(10),
     readersNow(ctx, creator.id),
   ]);
@@ -280,10 +308,10 @@ export async function analyticsPosts(ctx: ServiceContext, input: z.input<typeof 
   const creator = await requireOwnCreator(ctx);
   const range = resolveRange(analyticsRangeInput.parse(input), creator.timeZone, ctx.now, firstDayOf(creator));
   const { from, to } = range.current;
-  const kinds = (kind: string) => sql<number>`coalesce(sum(${analyticsDaily.events}) filter (where ${analyticsDaily.kind} = ${kind}), 0)::float8`;
+  const kinds = (kind: string) => sql<number>`coalesce(sum(${analyticsDailyPosts.events}) filter (where ${analyticsDailyPosts.kind} = ${kind}), 0)::float8`;
   const figures = ctx.db
     .select({
-      postId: analyticsDaily.postId,
+      postId: analyticsDailyPosts.postId,
       views: kinds("view").as("views"),
       engaged: kinds("engaged").as("engaged"),
       freeJoins: kinds("joined_free").as("free_joins"),
@@ -291,9 +319,9 @@ export async function analyticsPosts(ctx: ServiceContext, input: z.input<typeof 
       emailsSent: kinds("email_sent").as("emails_sent"),
       emailClicks: kinds("email_click").as("email_clicks"),
     })
-    .from(analyticsDaily)
-    .where(and(eq(analyticsDaily.creatorId, creator.id), gte(analyticsDaily.day, from), lte(analyticsDaily.day, to), ne(analyticsDaily.postId, "")))
-    .groupBy(analyticsDaily.postId)
+    .from(analyticsDailyPosts)
+    .where(and(eq(analyticsDailyPosts.creatorId, creator.id), gte(analyticsDailyPosts.day, from), lte(analyticsDailyPosts.day, to)))
+    .groupBy(analyticsDailyPosts.postId)
     .as("figures");
   const visitors = ctx.db
     .select({ postId: analyticsDailyVisitors.postId, visitors: sql<number>`sum(${analyticsDailyVisitors.visitors})::float8`.as("visitors") })

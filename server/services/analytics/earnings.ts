@@ -5,7 +5,7 @@
 import "server-only";
 import { and, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { analyticsDaily, analyticsDailyVisitors, memberships, payments, tiers } from "@/db/schema";
+import { analyticsDailyTotals, analyticsDailyVisitors, memberships, payments, tiers } from "@/db/schema";
 import { analyticsRangeInput } from "@/lib/schemas/analytics";
 import { PAST_DUE_GRACE_MS } from "../access/policy";
 import type { ServiceContext } from "../context";
@@ -61,8 +61,8 @@ export async function analyticsEarnings(ctx: ServiceContext, input: z.input<type
   );
   const monthly = sql<number>`case when ${memberships.interval} = 'year' then round(${memberships.price} / 12.0) else ${memberships.price} end`;
   const sumOf = (kind: string, column: "events" | "mrr") =>
-    sql<number>`coalesce(sum(${column === "events" ? analyticsDaily.events : analyticsDaily.mrrDelta}) filter (where ${analyticsDaily.kind} = ${kind}), 0)::float8`;
-  const inPeriod = and(eq(analyticsDaily.creatorId, creator.id), gte(analyticsDaily.day, from), lte(analyticsDaily.day, to));
+    sql<number>`coalesce(sum(${column === "events" ? analyticsDailyTotals.events : analyticsDailyTotals.mrrDelta}) filter (where ${analyticsDailyTotals.kind} = ${kind}), 0)::float8`;
+  const inPeriod = and(eq(analyticsDailyTotals.creatorId, creator.id), gte(analyticsDailyTotals.day, from), lte(analyticsDailyTotals.day, to));
 
   const [[now], [moved], byTierEvents, tierRows, liveByTier, revenueByTier, [visitors], retention] = await Promise.all([
     ctx.db
@@ -83,17 +83,17 @@ export async function analyticsEarnings(ctx: ServiceContext, input: z.input<type
         free: sumOf("joined_free", "events"),
         paid: sumOf("joined_paid", "events"),
       })
-      .from(analyticsDaily)
+      .from(analyticsDailyTotals)
       .where(inPeriod),
     ctx.db
       .select({
-        tierId: analyticsDaily.tierId,
-        joined: sql<number>`coalesce(sum(${analyticsDaily.events}) filter (where ${analyticsDaily.kind} in ('joined_free', 'joined_paid')), 0)::float8`,
-        left: sql<number>`coalesce(sum(${analyticsDaily.events}) filter (where ${analyticsDaily.kind} = 'expired'), 0)::float8`,
+        tierId: analyticsDailyTotals.tierId,
+        joined: sql<number>`coalesce(sum(${analyticsDailyTotals.events}) filter (where ${analyticsDailyTotals.kind} in ('joined_free', 'joined_paid')), 0)::float8`,
+        left: sql<number>`coalesce(sum(${analyticsDailyTotals.events}) filter (where ${analyticsDailyTotals.kind} = 'expired'), 0)::float8`,
       })
-      .from(analyticsDaily)
-      .where(and(inPeriod, inArray(analyticsDaily.kind, ["joined_free", "joined_paid", "expired"])))
-      .groupBy(analyticsDaily.tierId),
+      .from(analyticsDailyTotals)
+      .where(and(inPeriod, inArray(analyticsDailyTotals.kind, ["joined_free", "joined_paid", "expired"])))
+      .groupBy(analyticsDailyTotals.tierId),
     ctx.db
       .select({ id: tiers.id, name: tiers.name, monthlyPrice: tiers.monthlyPrice, status: tiers.status, position: tiers.position })
       .from(tiers)

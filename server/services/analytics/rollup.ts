@@ -3,9 +3,19 @@
 // again gives the same rows, so a run repeated, overlapping or killed midway (its transaction rolls
 // back) never counts an event twice. Raw events are then kept ANALYTICS_RAW_DAYS days.
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { analyticsDaily, analyticsDailyVisitors, analyticsEvents, analyticsHourly, analyticsRollupState, creators } from "@/db/schema";
+import {
+  analyticsDaily,
+  analyticsDailyPosts,
+  analyticsDailySources,
+  analyticsDailyTotals,
+  analyticsDailyVisitors,
+  analyticsEvents,
+  analyticsHourly,
+  analyticsRollupState,
+  creators,
+} from "@/db/schema";
 
 /**
  * Events are stamped when their transaction wrote them and are visible only once it commits, so
@@ -64,12 +74,41 @@ export async function rollUpAnalytics(db: Db): Promise<RollupResult> {
       from ${days} a join ${analyticsEvents} e on ${inDay} and e.kind = 'view' and e.visitor <> ''
       group by grouping sets ((e.creator_id, a.day), (e.creator_id, a.day, e.post_id))
       having grouping(e.post_id) = 1 or e.post_id <> ''`);
+    await summariseDays(tx, days);
 
     await tx.execute(sql`
       insert into ${analyticsRollupState} (id, rolled_through) values (1, transaction_timestamp())
       on conflict (id) do update set rolled_through = excluded.rolled_through`);
     return { hours: rowCount(hourRows), days: rowCount(dayRows) };
   });
+}
+
+type Executor = Pick<Db, "execute">;
+
+/**
+ * The dashboards' daily summaries of `days` (a relation of creator_id and day), summed again from
+ * analytics_daily: replaced whole, like every rollup row.
+ */
+async function summariseDays(tx: Executor, days: SQL): Promise<void> {
+  const of = (table: SQL) => sql`delete from ${table} r using ${days} a where r.creator_id = a.creator_id and r.day = a.day`;
+  const from = sql`from ${analyticsDaily} d join ${days} a on d.creator_id = a.creator_id and d.day = a.day`;
+  await tx.execute(of(sql`${analyticsDailyTotals}`));
+  await tx.execute(sql`
+    insert into ${analyticsDailyTotals} (creator_id, day, kind, tier_id, events, mrr_delta)
+    select d.creator_id, d.day, d.kind, d.tier_id, sum(d.events), sum(d.mrr_delta) ${from} group by 1, 2, 3, 4`);
+  await tx.execute(of(sql`${analyticsDailyPosts}`));
+  await tx.execute(sql`
+    insert into ${analyticsDailyPosts} (creator_id, day, post_id, kind, events)
+    select d.creator_id, d.day, d.post_id, d.kind, sum(d.events) ${from} where d.post_id <> '' group by 1, 2, 3, 4`);
+  await tx.execute(of(sql`${analyticsDailySources}`));
+  await tx.execute(sql`
+    insert into ${analyticsDailySources} (creator_id, day, source, referrer, campaign, views)
+    select d.creator_id, d.day, d.source, d.referrer, d.campaign, sum(d.events) ${from} where d.kind = 'view' group by 1, 2, 3, 4, 5`);
+}
+
+/** Every day of one creator's summaries, summed again from analytics_daily (for loaded history). */
+export async function resummarise(db: Db, creatorId: string): Promise<void> {
+  await db.transaction((tx) => summariseDays(tx, sql`(select distinct creator_id, day from ${analyticsDaily} where creator_id = ${creatorId})`));
 }
 
 function rowCount(result: unknown): number {

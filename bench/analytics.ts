@@ -1,0 +1,250 @@
+// Analytics under load, for `npm run bench`: the public post page with and without beacons arriving
+// beside it on the same server (one beacon per page view, as every reader's browser sends one),
+// the ingest's rate, latency and server CPU per event; then, in the database alone, the rollup's
+// time per million events and the dashboards' queries for a creator with ten million events in a
+// year. Written to its own section of BENCHMARKS.md.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { analyticsEarnings } from "@/server/services/analytics/earnings";
+import { analyticsOverview, analyticsPosts, postAnalytics } from "@/server/services/analytics/dashboard";
+import { resummarise, rollUpAnalytics } from "@/server/services/analytics/rollup";
+import { createCreator, createPost, createUser } from "@/server/testing/factories";
+import type { Result } from "autocannon";
+import { measure, type LoadOptions, type Measurement } from "./load";
+import { ROOT } from "./processes";
+
+export const ANALYTICS_START = "<!-- bench:analytics:start (written by npm run bench; edits here are replaced) -->";
+export const ANALYTICS_END = "<!-- bench:analytics:end -->";
+
+const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+type Served = { url: (path: string) => string; pid: number };
+
+export type IngestResults = {
+  plain: Measurement;
+  withBeacons: Measurement;
+  beacons: { sent: number; askedPerSecond: number; perSecond: number; written: number; refused: number; latencyMs: { p50: number; p99: number }; serverCpuMsPerEvent: number };
+};
+
+/**
+ * Beacons at `perSecond` over `seconds`, from autocannon in a process of its own on a few
+ * keep-alive connections, enough that the answers queued behind the page's load do not cap the rate (in this process its timers would also wait behind that load).
+ */
+function sendBeacons(endpoint: string, body: string, perSecond: number, seconds: number): { finished: Promise<Result> } {
+  const origin = new URL(endpoint).origin;
+  const args = [
+    path.join(ROOT, "node_modules/autocannon/autocannon.js"),
+    ...["--method", "POST", "--body", body, "--connections", "64", "--overallRate", String(perSecond), "--duration", String(seconds), "--timeout", "30"],
+    ...["--headers", `origin=${origin}`, "--headers", "content-type=text/plain", "--headers", `user-agent=${CHROME}`],
+    "--json",
+    endpoint,
+  ];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const finished = new Promise<Result>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(JSON.parse(output) as Result) : reject(new Error(`the beacon sender exited with ${code}`))));
+  });
+  return { finished };
+}
+
+/** Rows of a raw statement, from either driver (postgres.js gives an array, PGlite `{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
+}
+
+async function eventsOf(db: Db, creatorId: string): Promise<number> {
+  return rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from analytics_events where creator_id = ${creatorId} and kind = 'view'`))[0]!.n;
+}
+
+export async function measureIngest(options: {
+  server: Served;
+  path: string;
+  creatorId: string;
+  slug: string;
+  load: LoadOptions;
+  db: () => Db;
+  log: (message: string) => void;
+}): Promise<IngestResults> {
+  const { server, path, load, log } = options;
+  const url = server.url(path);
+  const plain = await measure({ name: "post page, no beacons", url, pid: server.pid }, load);
+  const rate = Math.max(1, Math.round(plain.requestsPerSecond));
+  const [post] = rowsOf<{ id: string }>(await options.db().execute(sql`select id from posts where creator_id = ${options.creatorId} and slug = ${options.slug}`));
+  const body = JSON.stringify({ k: "view", c: options.creatorId, p: post!.id, u: url, r: "https://www.google.com/" });
+  const before = await eventsOf(options.db(), options.creatorId);
+  let beacons: ReturnType<typeof sendBeacons> | null = null;
+  let result: Result | null = null;
+  log(`analytics: the post page again with ${rate} beacons/s beside it (one per page view of the first run)`);
+  const withBeacons = await measure(
+    {
+      name: "post page, beacons beside",
+      url,
+      pid: server.pid,
+      alongside: () => {
+        beacons = sendBeacons(server.url("/api/events"), body, rate, load.durationSeconds);
+        return {
+          stop: async () => {
+            result = await beacons!.finished;
+          },
+        };
+      },
+    },
+    load,
+  );
+  // The last batch is written about a second after it filled.
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
+  const written = (await eventsOf(options.db(), options.creatorId)) - before;
+  const sent = result as Result | null;
+  if (!sent) throw new Error("the beacons did not run");
+  const refused = sent.errors + sent.timeouts + sent.non2xx;
+  // The server's CPU beyond what the same page views cost without beacons, per beacon.
+  const extraCpuMs = withBeacons.serverCpuMsPerRequest * withBeacons.requestsTotal - plain.serverCpuMsPerRequest * withBeacons.requestsTotal;
+  const answered = sent.requests.total;
+  return {
+    plain,
+    withBeacons,
+    beacons: {
+      sent: answered,
+      askedPerSecond: rate,
+      perSecond: Math.round(sent.requests.average),
+      written,
+      refused,
+      latencyMs: { p50: sent.latency.p50, p99: sent.latency.p99 },
+      serverCpuMsPerEvent: round(Math.max(0, extraCpuMs) / Math.max(1, answered), 3),
+    },
+  };
+}
+
+export type StoreResults = {
+  rollup: { events: number; seconds: number; secondsPerMillion: number };
+  dashboards: { creatorEvents: number; dailyRows: number; posts: number; queries: { name: string; runs: number; p50Ms: number; p95Ms: number }[] };
+};
+
+const POSTS = 200;
+const SOURCES = ["direct", "search-engine", "social", "email", "site"];
+
+/**
+ * The rollup over `events` raw events of one creator (a month of them, 200 posts, 100,000 readers),
+ * timed; then the dashboards of another creator whose year holds ten million events, read `runs`
+ * times each.
+ */
+export async function measureStore(db: Db, options: { events: number; runs: number; log: (message: string) => void }): Promise<StoreResults> {
+  const { log } = options;
+  const user = await createUser(db, { email: "rollup@bench.atelier.test" });
+  const busy = await createCreator(db, { user, handle: "bench-rollup" });
+  // Everything before is counted first, so the timed run counts these events only.
+  await rollUpAnalytics(db);
+  log(`analytics: writing ${options.events.toLocaleString("en")} raw events for the rollup`);
+  await db.execute(sql`
+    insert into analytics_events (creator_id, post_id, kind, occurred_at, visitor, source, referrer, campaign)
+    select ${busy.id}, 'post-' || (i % ${POSTS}), (case when i % 3 = 0 then 'engaged' else 'view' end)::analytics_event_kind,
+      now() - (i % 2592000) * interval '1 second', md5((i % 100000)::text),
+      (${`{${SOURCES.join(",")}}`}::text[])[1 + i % ${SOURCES.length}], '', ''
+    from generate_series(1, ${options.events}) as i`);
+  const started = performance.now();
+  await rollUpAnalytics(db);
+  const seconds = (performance.now() - started) / 1000;
+  log(`analytics: rollup of ${options.events.toLocaleString("en")} events took ${seconds.toFixed(1)} s`);
+
+  // A year of a large creator's rollups: 200 posts, five sources, views and engaged reads every day.
+  const owner = await createUser(db, { email: "dashboards@bench.atelier.test" });
+  const creator = await createCreator(db, { user: owner, handle: "bench-dashboards" });
+  const posts: string[] = [];
+  for (let n = 0; n < POSTS; n++) posts.push((await createPost(db, { creator, title: `Bench post ${n + 1}`, publish: true })).id);
+  log(`analytics: writing a year of rollups for a creator with ten million events`);
+  await db.execute(sql`
+    insert into analytics_daily (day, creator_id, kind, post_id, source, referrer, campaign, tier_id, events, mrr_delta)
+    select current_date - d, ${creator.id}, k::analytics_event_kind, (${`{${posts.join(",")}}`}::text[])[1 + p], s, '', '', '',
+      case when k = 'view' then 19 + (d + p) % 17 else 8 + (d + p) % 7 end, 0
+    from generate_series(0, 364) as d, generate_series(0, ${POSTS - 1}) as p,
+      unnest(${`{${SOURCES.join(",")}}`}::text[]) as s, unnest(array['view', 'engaged']) as k`);
+  await db.execute(sql`
+    insert into analytics_daily_visitors (creator_id, day, post_id, visitors)
+    select ${creator.id}, current_date - d, coalesce((${`{${posts.join(",")}}`}::text[])[1 + p], ''), 900 + d % 300
+    from generate_series(0, 364) as d, generate_series(-1, ${POSTS - 1}) as p`);
+  const [figures] = rowsOf<{ rows: number; events: number }>(
+    await db.execute(sql`select count(*)::int as rows, sum(events)::float8 as events from analytics_daily where creator_id = ${creator.id}`),
+  );
+  // The dashboards' summaries of those days, as the rollup makes them.
+  await resummarise(db, creator.id);
+  await db.execute(sql`analyze analytics_daily`);
+  await db.execute(sql`analyze analytics_daily_visitors`);
+  await db.execute(sql`analyze analytics_daily_totals`);
+  await db.execute(sql`analyze analytics_daily_posts`);
+  await db.execute(sql`analyze analytics_daily_sources`);
+
+  const ctx = () => ({ db, viewer: { userId: owner.id }, now: new Date() });
+  const queries: [string, () => Promise<unknown>][] = [
+    ["overview, 30 days", () => analyticsOverview(ctx(), { range: "30d" })],
+    ["overview, 12 months", () => analyticsOverview(ctx(), { range: "12m" })],
+    ["posts table, 12 months", () => analyticsPosts(ctx(), { range: "12m" })],
+    ["one post, all time", () => postAnalytics(ctx(), { postId: posts[0]! })],
+    ["members and earnings, 12 months", () => analyticsEarnings(ctx(), { range: "12m" })],
+  ];
+  const timed: StoreResults["dashboards"]["queries"] = [];
+  for (const [name, run] of queries) {
+    await run();
+    const durations: number[] = [];
+    for (let n = 0; n < options.runs; n++) {
+      const began = performance.now();
+      await run();
+      durations.push(performance.now() - began);
+    }
+    durations.sort((a, b) => a - b);
+    const at = (q: number) => durations[Math.min(durations.length - 1, Math.ceil(q * durations.length) - 1)]!;
+    timed.push({ name, runs: options.runs, p50Ms: round(at(0.5), 1), p95Ms: round(at(0.95), 1) });
+    log(`analytics: ${name}: p50 ${round(at(0.5), 1)} ms, p95 ${round(at(0.95), 1)} ms`);
+  }
+  return {
+    rollup: { events: options.events, seconds: round(seconds, 2), secondsPerMillion: round(seconds / (options.events / 1_000_000), 2) },
+    dashboards: { creatorEvents: Number(figures!.events), dailyRows: figures!.rows, posts: POSTS, queries: timed },
+  };
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export function analyticsMarkdown(ingest: IngestResults, store: StoreResults, meta: { startedAt: string; commit: string; machine: string }): string {
+  const ratio = ingest.withBeacons.requestsPerSecond / ingest.plain.requestsPerSecond;
+  const lines = [
+    `Run of ${meta.startedAt} on commit \`${meta.commit}\` (${meta.machine}).`,
+    "",
+    "**Ingest beside the public post page** (one server; the page loaded as in the results above, then again",
+    "with one beacon per page view of the first run arriving at `/api/events` from this machine):",
+    "",
+    "| figure | without beacons | with beacons beside |",
+    "| --- | ---: | ---: |",
+    `| post page, requests/s | ${ingest.plain.requestsPerSecond.toFixed(0)} | ${ingest.withBeacons.requestsPerSecond.toFixed(0)} (${ratio.toFixed(3)}×; goal ≥ 0.95×) |`,
+    `| post page, p99 latency | ${ingest.plain.latencyMs.p99} ms | ${ingest.withBeacons.latencyMs.p99} ms |`,
+    `| server CPU per page view | ${ingest.plain.serverCpuMsPerRequest.toFixed(2)} ms | ${ingest.withBeacons.serverCpuMsPerRequest.toFixed(2)} ms (beacons' CPU included) |`,
+    "",
+    `Beacons: ${ingest.beacons.sent.toLocaleString("en")} answered (${ingest.beacons.perSecond}/s sustained of ${ingest.beacons.askedPerSecond}/s asked), ${ingest.beacons.written.toLocaleString("en")} written to the database, ${ingest.beacons.refused} refused; ` +
+      `answer in ${ingest.beacons.latencyMs.p50} ms (p50), ${ingest.beacons.latencyMs.p99} ms (p99) under that load; ` +
+      `server CPU ${ingest.beacons.serverCpuMsPerEvent} ms per event (the run's CPU beyond the page views', per beacon; goal ≤ 5 ms of server time).`,
+    "",
+    `**Rollup:** ${store.rollup.events.toLocaleString("en")} raw events of one creator (a month, ${POSTS} posts, 100,000 readers) rolled up in ${store.rollup.seconds} s: ` +
+      `**${store.rollup.secondsPerMillion} s per million events**.`,
+    "",
+    `**Dashboards** for a creator with ${Math.round(store.dashboards.creatorEvents / 1e6)} million events in a year (${store.dashboards.dailyRows.toLocaleString("en")} daily rollup rows, ${store.dashboards.posts} posts), each read ${store.dashboards.queries[0]?.runs ?? 0} times through the services (goal: p95 ≤ 200 ms):`,
+    "",
+    "| dashboard | p50 | p95 |",
+    "| --- | ---: | ---: |",
+    ...store.dashboards.queries.map((q) => `| ${q.name} | ${q.p50Ms} ms | ${q.p95Ms} ms |`),
+  ];
+  return lines.join("\n");
+}
+
+export function writeAnalyticsSection(file: string, markdown: string): void {
+  let document = fs.readFileSync(file, "utf8");
+  if (!document.includes(ANALYTICS_START)) document = `${document.trimEnd()}\n\n## Analytics\n\n\`\`\`sh\nnpm run bench\n\`\`\`\n\n${ANALYTICS_START}\n${ANALYTICS_END}\n`;
+  const start = document.indexOf(ANALYTICS_START);
+  const end = document.indexOf(ANALYTICS_END);
+  fs.writeFileSync(file, `${document.slice(0, start + ANALYTICS_START.length)}\n\n${markdown}\n\n${document.slice(end)}`);
+}
