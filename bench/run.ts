@@ -292,8 +292,10 @@ async function measureStudio(
 async function measureAnalytics(database: BenchDatabase, seeded: SeededPost, env: NodeJS.ProcessEnv) {
   process.env.DATABASE_URL = database.url;
   try {
-    const server = await serve("app-analytics", SNAPSHOT_DIR, env, seeded.path);
-    const ingest = await measureIngest({ server, path: seeded.path, creatorId: seeded.creator.id, slug: seeded.slug, load, db: getDb, log }).finally(() =>
+    const ingestPort = await freePort();
+    const server = await serve("app-analytics", SNAPSHOT_DIR, { ...env, ANALYTICS_INGEST_PORT: String(ingestPort) }, seeded.path);
+    const ingestUrl = `http://127.0.0.1:${ingestPort}/api/events`;
+    const ingest = await measureIngest({ server, ingestUrl, path: seeded.path, creatorId: seeded.creator.id, slug: seeded.slug, load, db: getDb, log }).finally(() =>
       stopChild(server.child),
     );
     const store = await measureStore(getDb(), { events: ANALYTICS_EVENTS, runs: ANALYTICS_RUNS, log });

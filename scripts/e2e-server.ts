@@ -96,6 +96,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     // The operator's page is shown to this address (e2e/operations signs in with it).
     OPERATOR_EMAILS: "operator@e2e.atelier.test",
+    // Beacons on their own port, as behind the shipped nginx configuration (e2e/caching/edge.spec.ts).
+    ANALYTICS_INGEST_PORT: String(PORT + 1),
   };
 
   const skipBuild = process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(path.join(root, ".next/BUILD_ID"));

@@ -37,6 +37,10 @@ export const variables = {
   TRUSTED_PROXY_HOPS: wholeNumber(0, { min: 0, max: 10 }),
   // Raw analytics events are rolled up within minutes; the rollups are kept forever.
   ANALYTICS_RAW_DAYS: wholeNumber(30, { min: 1, max: 3650 }),
+  // Beacons on a port of their own, outside the app's request pipeline (0: off; the reverse proxy
+  // sends POST /api/events there, see deploy/nginx/atelier.conf).
+  ANALYTICS_INGEST_PORT: wholeNumber(0, { min: 0, max: 65535 }),
+  ANALYTICS_INGEST_HOST: textWithDefault("127.0.0.1"),
   // A guessable token would open the metrics to anyone: refuse short ones.
   METRICS_TOKEN: secretText(16, "must be at least 16 characters (openssl rand -hex 24)"),
   METRICS_ALLOW: commaList(isAddressOrRange, "must be addresses or CIDR ranges separated by commas, like 10.0.0.0/8,::1"),

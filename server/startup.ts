@@ -7,7 +7,8 @@ import { databaseOutage } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { observeQueries } from "@/db/query-timing";
 import { authSecret } from "./auth/secret";
-import { isProduction } from "./env";
+import { env, isProduction } from "./env";
+import { startIngestListener } from "./http/ingest-listener";
 import { followIncomingRequests } from "./http/request";
 import { startJobs } from "./jobs/start";
 import { log } from "./observability/log";
@@ -35,11 +36,29 @@ export async function startServer(): Promise<void> {
   // The query-duration histogram, timed where every statement passes (db/query-timing.ts); not
   // even timed when nobody can read the metrics.
   if (metricsEnabled()) observeQueries(({ seconds, ok }) => recordDbQuery(seconds, !ok));
+  await listenForBeacons();
   // NOTE: the first attempt is awaited, so a server whose database answers serves a current schema
   // from its first request. Next.js keeps a rejected start-up for good (every request then answered
   // 500, health included, even after the database came back): this must never throw.
   const pause = await bringUp();
   if (pause !== null) void keepTrying(pause);
+}
+
+const INGEST_STARTED = Symbol.for("atelier.ingestListener");
+
+/** The analytics ingest's own port, when one is configured; once per process. */
+async function listenForBeacons(): Promise<void> {
+  const { ANALYTICS_INGEST_PORT: port, ANALYTICS_INGEST_HOST: host } = env();
+  const process_ = globalThis as { [INGEST_STARTED]?: boolean };
+  if (port === 0 || process_[INGEST_STARTED]) return;
+  process_[INGEST_STARTED] = true;
+  try {
+    await startIngestListener(port, host);
+    log.info({ port, host }, "analytics beacons are taken on their own port");
+  } catch (error) {
+    // The app's /api/events route still takes beacons sent to the app itself; serving goes on.
+    log.error({ err: error, port, host }, "cannot listen for analytics beacons on ANALYTICS_INGEST_PORT");
+  }
 }
 
 let lastFailure: string | null = null;

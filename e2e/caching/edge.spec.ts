@@ -1,13 +1,15 @@
 // The shipped nginx configuration (deploy/nginx/atelier.conf) in front of the production build:
 // anonymous readers are answered by nginx, signed-in readers always by the app, a change reaches
 // readers behind nginx within the shared pages' s-maxage, and a failing app is covered by the last
-// good copy. nginx is Debian's (`apt-get install nginx`, as .ci/run does).
+// good copy; readers' analytics beacons go to the app's ingest port and are counted. nginx is
+// Debian's (`apt-get install nginx`, as .ci/run does).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import type { Db } from "@/db/client";
 import { SHARED_PAGE_SECONDS } from "@/lib/shared-pages";
 import { docWithText } from "@/server/testing/documents";
 import { expect, test } from "../support/fixtures";
@@ -36,6 +38,8 @@ async function startEdge(appPort: number): Promise<Edge> {
     shipped
       .replace("listen 80;", `listen 127.0.0.1:${port};`)
       .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${upstream};`)
+      // The app's analytics ingest listens on the port after its own (scripts/e2e-server.ts).
+      .replace("server 127.0.0.1:3001;", `server 127.0.0.1:${appPort + 1};`)
       .replace("/var/cache/nginx/atelier", path.join(root, "cache"));
   const writeSite = (upstream: number) => fs.writeFileSync(path.join(root, "atelier.conf"), site(upstream));
   writeSite(appPort);
@@ -73,6 +77,14 @@ async function startEdge(appPort: number): Promise<Edge> {
   };
 }
 
+const DESKTOP_CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+/** The kinds of the analytics events written for a post, in order. */
+async function eventKinds(db: Db, postId: string): Promise<string[]> {
+  const events = await db.query.analyticsEvents.findMany({ where: (event, { eq }) => eq(event.postId, postId), columns: { kind: true } });
+  return events.map((event) => event.kind).sort();
+}
+
 async function through(request: APIRequestContext, url: string, cookie?: string) {
   const response = await request.get(url, { headers: cookie ? { cookie } : {}, maxRedirects: 0 });
   return { status: response.status(), cache: response.headers()["x-cache"], text: await response.text() };
@@ -106,6 +118,30 @@ test.describe("nginx in front (deploy/nginx/atelier.conf)", () => {
     const after = await through(request, url);
     expect(after.cache).toBe("HIT");
     expect(after.text).not.toContain(">Studio<");
+  });
+
+  test("sends a reader's beacons to the app's ingest port, which counts them", async ({ browser, request, users, posts, db }, testInfo) => {
+    const creator = await users.createCreator();
+    const post = await posts.create({ creator, title: "Counted at the edge", publish: true, document: docWithText("Read to the end.") });
+    const reader = await browser.newContext({ userAgent: DESKTOP_CHROME });
+    const tab = await reader.newPage();
+    const answers: number[] = [];
+    tab.on("response", (response) => {
+      if (new URL(response.url()).pathname === "/api/events") answers.push(response.status());
+    });
+    await tab.goto(`${edge.url}/${creator.handle}/posts/${post.slug}`);
+    await expect(tab.getByRole("heading", { level: 1, name: "Counted at the edge" })).toBeVisible();
+    // The view, then the engaged read (the short post is read to its end), both taken.
+    await expect.poll(() => answers).toEqual([204, 204]);
+    await reader.close();
+    await expect.poll(() => eventKinds(db, post.id)).toEqual(["engaged", "view"]);
+
+    // What answered them is the listener on the ingest port, which takes nothing but beacons.
+    const ingest = `http://127.0.0.1:${Number(new URL(testInfo.project.use.baseURL!).port) + 1}`;
+    const asked = await request.get(`${ingest}/api/events`);
+    expect(asked.status()).toBe(405);
+    expect(await asked.text()).toBe("Events are sent with POST.");
+    expect((await request.get(`${ingest}/${creator.handle}`)).status()).toBe(404);
   });
 
   test("shows a change within the stated bound, and the last good copy while the app fails", async ({ page, request, users, posts, login }) => {

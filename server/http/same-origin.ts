@@ -1,7 +1,7 @@
 // Same-origin check for state-changing requests (CSRF defence in depth).
 import "server-only";
 
-export function isSameOrigin(request: Request): boolean {
+export function isSameOrigin(request: Pick<Request, "headers">): boolean {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (!origin) {
