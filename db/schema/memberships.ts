@@ -4,6 +4,7 @@ import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, un
 import { uuidv7 } from "uuidv7";
 import { users } from "./auth";
 import { creators } from "./creators";
+import { recommendations } from "./discovery";
 import { posts } from "./posts";
 
 export const tierStatus = pgEnum("tier_status", ["draft", "published", "archived"]);
@@ -70,6 +71,10 @@ export const memberships = pgTable(
     /** A downgrade waits for the period end. */
     pendingTierId: text().references(() => tiers.id),
     attributedPostId: text().references(() => posts.id, { onDelete: "set null" }),
+    /** Another creator's recommendation that brought the fan here (see discovery.ts). */
+    attributedRecommendationId: text().references(() => recommendations.id, { onDelete: "set null" }),
+    /** When the welcome email went out; null until it has (a sweep sends the ones a lost job missed). */
+    welcomedAt: timestamp({ withTimezone: true }),
     provider: text().notNull().default("sandbox"),
     providerSubscriptionId: text(),
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -84,6 +89,8 @@ export const memberships = pgTable(
     index("memberships_creator_started_idx").on(t.creatorId, t.startedAt, t.id),
     index("memberships_tier_idx").on(t.tierId, t.status),
     index("memberships_renewal_idx").on(t.currentPeriodEnd).where(sql`${t.status} <> 'expired'`),
+    // The joins each recommendation brought.
+    index("memberships_recommendation_idx").on(t.attributedRecommendationId).where(sql`${t.attributedRecommendationId} is not null`),
   ],
 );
 

@@ -55,6 +55,12 @@ async function payWith(page: Page, cardNumber: string) {
   await page.getByRole("button", { name: /^Pay / }).click();
 }
 
+/** The welcome step after joining, then on to where the fan was. */
+async function continueFromWelcome(page: Page, tierName: string) {
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome to ${tierName}` })).toBeVisible();
+  await page.getByRole("link", { name: "Continue" }).click();
+}
+
 async function joinSupporterFromPaidPost(page: Page, world: World) {
   await page.goto(postPath(world, world.paidPost));
   await page.getByRole("link", { name: "Join Supporter" }).click();
@@ -64,7 +70,7 @@ async function joinSupporterFromPaidPost(page: Page, world: World) {
   await expect(page.getByRole("heading", { name: "Join Supporter" })).toBeVisible();
 }
 
-test("a fan joins free and reads a members post, but meets the join prompt on a paid one", async ({ page, login, world }) => {
+test("a fan joins free and reads a members post, but meets the join prompt on a paid one", async ({ page, login, world, db }) => {
   await login(page, world.fan);
   const response = await page.goto(postPath(world, world.membersPost));
   // A page that depends on who is asking is never stored by a shared cache.
@@ -76,7 +82,12 @@ test("a fan joins free and reads a members post, but meets the join prompt on a 
   await page.getByRole("link", { name: "Join Friends" }).click();
   await expect(page.getByRole("heading", { name: "Join Ines Atelier" })).toBeVisible();
   await page.getByRole("button", { name: "Join Friends for free" }).click();
+  await expect(page.getByRole("status")).toContainText("You are a member of Ines Atelier. We have emailed you a welcome.");
+  await continueFromWelcome(page, "Friends");
   await expect(page).toHaveURL(postPath(world, world.membersPost));
+  // The join is credited to the post whose Join led to it (the creator's analytics and members list show it).
+  const [joined] = await db.select().from(memberships).where(eq(memberships.userId, world.fan.id));
+  expect(joined!.attributedPostId).toBe(world.membersPost.id);
   await expect(page.getByText(world.membersSecret)).toBeVisible();
 
   await page.goto(postPath(world, world.paidPost));
@@ -89,6 +100,8 @@ test("a fan pays with the sandbox success card and reads the paid post", async (
   await login(page, world.fan);
   await joinSupporterFromPaidPost(page, world);
   await payWith(page, "4242 4242 4242 4242");
+  await expect(page.getByRole("status")).toContainText("Your payment is confirmed: you are a member of Ines Atelier. We have emailed you a welcome and your receipt.");
+  await continueFromWelcome(page, "Supporter");
   await expect(page).toHaveURL(postPath(world, world.paidPost));
   await expect(page.getByText(world.paidSecret)).toBeVisible();
 });
@@ -107,6 +120,7 @@ test("cancelling keeps access until the period end and loses it after", async ({
   await login(page, world.fan);
   await joinSupporterFromPaidPost(page, world);
   await payWith(page, "4242424242424242");
+  await continueFromWelcome(page, "Supporter");
   await expect(page.getByText(world.paidSecret)).toBeVisible();
 
   await page.goto("/account/memberships");

@@ -16,3 +16,26 @@ export const pageInput = z
     direction: z.enum(["forward", "backward"]).optional(),
   })
   .strict();
+
+/** The most creators one creator recommends: a short list people read, not a directory. */
+export const MAX_RECOMMENDATIONS = 12;
+export const RECOMMENDATION_REASON_MAX = 140;
+
+const reasonSchema = text()
+  .trim()
+  .max(RECOMMENDATION_REASON_MAX, `Keep the reason to ${RECOMMENDATION_REASON_MAX} characters.`)
+  .refine((reason) => !/[\r\n]/.test(reason), "The reason is one line.");
+
+export const addRecommendationInput = z
+  .object({
+    /** The creator recommended, by handle (with or without @). */
+    handle: text().trim().min(1, "Name the creator you recommend by their handle.").max(64),
+    reason: reasonSchema.default(""),
+  })
+  .strict();
+
+export const updateRecommendationInput = z.object({ id: idSchema, reason: reasonSchema }).strict();
+
+export const removeRecommendationInput = z.object({ id: idSchema }).strict();
+
+export const reorderRecommendationsInput = z.object({ ids: z.array(idSchema).max(MAX_RECOMMENDATIONS) }).strict();

@@ -10,7 +10,7 @@ export const idempotencyKeySchema = text().min(16, "Reload the page and try agai
 export const billingIntervalSchema = z.enum(["month", "year"]);
 
 export const joinFreeInput = z
-  .object({ tierId: tierIdSchema, attributedPostId: idSchema.nullable().default(null) })
+  .object({ tierId: tierIdSchema, attributedPostId: idSchema.nullable().default(null), recommendationId: idSchema.nullable().default(null) })
   .strict();
 
 export const cardSchema = z
@@ -32,6 +32,8 @@ export const checkoutInput = z
     idempotencyKey: idempotencyKeySchema,
     card: cardSchema,
     attributedPostId: idSchema.nullable().default(null),
+    /** Another creator's recommendation the fan followed here (its link's `rec`). */
+    recommendationId: idSchema.nullable().default(null),
   })
   .strict();
 
@@ -44,6 +46,8 @@ export const stripeCheckoutInput = z
     /** Where to take the new member once the membership is confirmed. */
     next: text().max(500).refine(isSameSitePath, "Reload the page and try again.").nullable().default(null),
     attributedPostId: idSchema.nullable().default(null),
+    /** Another creator's recommendation the fan followed here (its link's `rec`). */
+    recommendationId: idSchema.nullable().default(null),
   })
   .strict();
 

@@ -9,9 +9,11 @@ export const PUBLISH_OVERDUE_POSTS = "publish-overdue-posts";
 export const PURGE_EXPIRED_TRASH = "purge-expired-trash";
 export const NOTIFY_POST_MEMBERS = "notify-post-members";
 export const RETRY_POST_NOTIFICATIONS = "retry-post-notifications";
+export const SEND_WELCOME_EMAIL = "send-welcome-email";
 
 export type PublishScheduledPostJob = { postId: string };
 export type NotifyPostMembersJob = { postId: string };
+export type SendWelcomeEmailJob = { membershipId: string };
 
 /**
  * Wakes the publisher at `at`. Best effort by design: the post row is the truth, and the sweep
@@ -34,5 +36,17 @@ export async function requestMemberNotifications(postId: string): Promise<void> 
     await enqueue<NotifyPostMembersJob>(NOTIFY_POST_MEMBERS, { postId });
   } catch (error) {
     log.warn({ err: error, postId, queue: NOTIFY_POST_MEMBERS }, "could not queue the member emails of a post; the retry sweep will send them");
+  }
+}
+
+/**
+ * Welcomes a new member by email, off the request. Best effort: the membership's welcomed_at is
+ * the truth, and the sweep every minute welcomes anyone a lost job missed.
+ */
+export async function requestWelcomeEmail(membershipId: string): Promise<void> {
+  try {
+    await enqueue<SendWelcomeEmailJob>(SEND_WELCOME_EMAIL, { membershipId });
+  } catch (error) {
+    log.warn({ err: error, membershipId, queue: SEND_WELCOME_EMAIL }, "could not queue a welcome email; the sweep will send it");
   }
 }

@@ -9,7 +9,8 @@ import { AppError, AppErrorCode } from "@/lib/errors";
 import { HANDLE_PROBLEM_MESSAGES, handleProblem } from "@/lib/handle";
 import { creatorProfileInput, type CreatorProfileInput } from "@/lib/schemas/creator";
 import { requireViewer, type ServiceContext } from "./context";
-import { handlePagesChanged } from "../cache/pages";
+import { creatorPagesChanged, handlePagesChanged } from "../cache/pages";
+import { recommendersOf } from "./discovery/recommendations";
 
 export type HandleAvailability = { handle: string; available: boolean; message: string };
 
@@ -126,8 +127,11 @@ export async function updateCreatorProfile(ctx: ServiceContext, input: CreatorPr
     if (isUniqueViolation(error)) throw handleTaken(data.handle);
     throw error;
   }
-  // The old handle's pages now redirect; the profile shows on every page of the creator's.
+  // The old handle's pages now redirect; the profile shows on every page of the creator's, and
+  // on the pages of creators who recommend them.
   await handlePagesChanged([creator.handle, updated.handle]);
+  const recommenders = await recommendersOf(ctx.db, creator.id);
+  if (recommenders.length > 0) await creatorPagesChanged(ctx.db, recommenders);
   return updated;
 }
 

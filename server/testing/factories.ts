@@ -183,7 +183,7 @@ export async function createMembership(
   const user = options.user ?? (await createUser(db));
   if (tier.monthlyPrice === 0) {
     if (state !== "active") throw new Error(`A free membership cannot be ${state}: cancelling one ends it at once.`);
-    return { ...(await joinFree(contextFor(db, user.id, now), { tierId: tier.id, attributedPostId })), user };
+    return { ...(await welcomed(db, await joinFree(contextFor(db, user.id, now), { tierId: tier.id, attributedPostId }))), user };
   }
   const joinedAt = state === "lapsed" ? longAgo(now, interval) : now;
   const ctx = contextFor(db, user.id, joinedAt);
@@ -194,8 +194,18 @@ export async function createMembership(
     card: sandboxCard(),
     attributedPostId,
   });
+  await welcomed(db, membership);
   if (state === "active") return { ...membership, user };
   return { ...(await cancelMembership(ctx, { membershipId: membership.id })), user };
+}
+
+/**
+ * A membership a test starts stands for one that already was: its welcome email went when it
+ * began, and the server's sweep must not send one now into a test counting a member's mail.
+ */
+async function welcomed<T extends { id: string; startedAt: Date }>(db: Db, membership: T): Promise<T> {
+  await db.update(memberships).set({ welcomedAt: membership.startedAt }).where(eq(memberships.id, membership.id));
+  return { ...membership, welcomedAt: membership.startedAt };
 }
 
 /** Signs the webhook deliveries below; the handler is given the same secret. */
@@ -243,5 +253,5 @@ export async function createStripeMembership(
   await handleStripeWebhook(db, payload, signature, TEST_WEBHOOK_SECRET, now);
   const membership = await db.query.memberships.findFirst({ where: eq(memberships.id, id) });
   if (!membership) throw new Error("The webhook started no membership.");
-  return { ...membership, user };
+  return { ...(await welcomed(db, membership)), user };
 }

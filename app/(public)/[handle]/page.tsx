@@ -3,8 +3,10 @@ import Link from "next/link";
 import { cache } from "react";
 import { buttonClass } from "@/app/_components/button";
 import { FollowControl } from "@/app/_components/follow-control";
+import { JoinLink } from "@/app/_components/join-link";
 import { PostCard } from "@/app/_components/post-card";
 import { ReadBeacon } from "@/app/_components/read-beacon";
+import { FansAlsoSupport, RecommendedCreators } from "@/app/_components/recommended-creators";
 import { rejoinHref } from "@/app/_components/rejoin";
 import { formatMoney } from "@/lib/money";
 import { loadFollowerViews } from "@/app/_lib/follower-views";
@@ -31,12 +33,13 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
   const { handle } = await params;
   const creator = await loadCreator(handle);
   if (!creator) return movedOrMissing(handle);
-  const [posts, joinable, views, past] = await Promise.all([
+  const [posts, joinable, views, past, around] = await Promise.all([
     caller.post.read.byCreator({ creatorId: creator.id, limit: 20 }),
     caller.membership.tiers.byHandle({ handle: creator.handle }),
     loadFollowerViews([creator.id]),
     // Signed out (as on the page anonymous readers share) nobody is a former member: no query.
     getViewer().then((viewer) => (viewer ? caller.membership.past() : [])),
+    caller.discovery.shownWith({ creatorId: creator.id }),
   ]);
   const follow = views(creator.id);
   // A former member is offered their old tier back, as the page's first action.
@@ -60,9 +63,9 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
         {creator.about && <p className="mt-4 whitespace-pre-line leading-relaxed">{creator.about}</p>}
         <div className="mt-6 flex flex-wrap items-center gap-3">
           {cheapest && (
-            <Link href={lapsed ? rejoinHref(lapsed) : `/${creator.handle}/join`} className={buttonClass("primary")}>
+            <JoinLink href={lapsed ? rejoinHref(lapsed) : `/${creator.handle}/join`} className={buttonClass("primary")}>
               {lapsed ? (lapsed.tier.rejoinable ? `Rejoin ${lapsed.tier.name}` : "Rejoin") : "Join"}
-            </Link>
+            </JoinLink>
           )}
           <FollowControl
             creatorId={creator.id}
@@ -99,6 +102,8 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
           </Link>
         )}
       </section>
+      <RecommendedCreators by={creator.displayName} recommendations={around.recommendations} />
+      <FansAlsoSupport creators={around.alsoSupport} />
     </main>
   );
 }

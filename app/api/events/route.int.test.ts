@@ -70,7 +70,7 @@ describe("GET /api/email-link/[token]", () => {
 
     const followed = await followLink(request(token), { params: Promise.resolve({ token }) });
     expect(followed.status).toBe(302);
-    expect(followed.headers.get("location")).toBe(`${SITE}/${creator.handle}/posts/${post.slug}?src=email`);
+    expect(followed.headers.get("location")).toBe(`/${creator.handle}/posts/${post.slug}?src=email`);
     expect(await eventsOf(creator.id, "email_click")).toHaveLength(1);
 
     const forged = `${post.id}.${"A".repeat(22)}`;

@@ -2,6 +2,7 @@ import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { requireCreatorPage } from "../_lib/guards";
 import { FollowersList } from "./_components/followers-list";
 import { MembersList } from "./_components/members-list";
+import { RecommendationsManager } from "./_components/recommendations-manager";
 
 export const metadata = { title: "Audience" };
 
@@ -18,6 +19,7 @@ export default async function AudiencePage() {
         </div>
         <MembersList />
         <FollowersList />
+        <RecommendationsManager />
       </main>
     </TRPCReactProvider>
   );

@@ -4,6 +4,7 @@
 // membership is in change.ts.
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { memberships, posts } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
@@ -13,7 +14,9 @@ import { isEntitlementLive } from "../access/policy";
 import { requireViewer, type AuthedContext, type ServiceContext } from "../context";
 import { monthlyValue, recordEvents } from "../analytics/ingest";
 import { followAsMember } from "../discovery/follows";
+import { attributableRecommendationId } from "../discovery/recommendations";
 import { addInterval, chargeAttempt, findPaymentByKey, recordPayment, type PaymentRow, type Tx } from "./payments/ledger";
+import { requestWelcomeEmail } from "../../jobs/queues";
 import { checkoutProvider } from "./payments/config";
 import type { PaymentProvider } from "./payments/provider";
 import { sandboxProvider } from "./payments/sandbox";
@@ -55,10 +58,49 @@ async function expireMembership(tx: Tx, membership: MembershipRow, now: Date) {
  * NOTE: the post may have been deleted while the fan was on the join page, and the id comes from
  * the page's address: neither may turn a join into an error.
  */
-export async function attributablePostId(tx: Tx, postId: string | null | undefined, creatorId: string): Promise<string | null> {
+async function attributablePostId(tx: Tx, postId: string | null | undefined, creatorId: string): Promise<string | null> {
   if (!postId) return null;
   const post = await tx.query.posts.findFirst({ where: and(eq(posts.id, postId), eq(posts.creatorId, creatorId)), columns: { id: true } });
   return post?.id ?? null;
+}
+
+export type AskedCredit = { attributedPostId: string | null; recommendationId: string | null };
+
+/**
+ * What the join page's address asks to credit a join to: the post it came from (`next`, when it
+ * is a post of this creator's) and another creator's recommendation (`rec`). Checked again when
+ * the join is made; anything that does not fit is simply not credited.
+ */
+export async function creditAskedByPage(db: Db, creator: { id: string; handle: string }, next: string, rec: unknown): Promise<AskedCredit> {
+  const slug = new RegExp(`^/${creator.handle}/posts/([^/?#]+)`).exec(next)?.[1];
+  const [post] = slug
+    ? await db
+        .select({ id: posts.id })
+        .from(posts)
+        .where(and(eq(posts.creatorId, creator.id), eq(posts.slug, slug)))
+        .limit(1)
+    : [];
+  const recommendationId = typeof rec === "string" && /^[\w-]{1,64}$/.test(rec) ? rec : null;
+  return { attributedPostId: post?.id ?? null, recommendationId };
+}
+
+export type JoinCredit = { attributedPostId: string | null; attributedRecommendationId: string | null };
+
+/** What a join is credited to: the post whose Join led there, another creator's recommendation. */
+export async function joinCredit(
+  tx: Tx,
+  asked: { attributedPostId?: string | null; recommendationId?: string | null },
+  creatorId: string,
+): Promise<JoinCredit> {
+  return {
+    attributedPostId: await attributablePostId(tx, asked.attributedPostId, creatorId),
+    attributedRecommendationId: await attributableRecommendationId(tx, asked.recommendationId, creatorId),
+  };
+}
+
+/** The source a join event is counted under: a recommendation's, or the reader's own way in. */
+export function joinSource(credit: JoinCredit): string | undefined {
+  return credit.attributedRecommendationId ? "recommendation" : undefined;
 }
 
 /** Joins a free tier in one step. Joining the tier one already holds is a no-op, not an error. */
@@ -69,13 +111,14 @@ export async function joinFree(ctx: ServiceContext, input: z.input<typeof joinFr
   if (tier.monthlyPrice !== 0) {
     throw new AppError(AppErrorCode.INVALID_INPUT, "This tier is paid: continue to checkout.", { field: "tierId" });
   }
-  return withJoinConflicts(() =>
+  const joined = await withJoinConflicts(() =>
     ctx.db.transaction(async (tx) => {
       const locked = await lockTier(tx, tier.id);
       const existing = await currentMembership(tx, ctx.viewer.userId, tier.creatorId, ctx.now);
       if (existing?.tierId === tier.id && existing.status === "active") return existing;
       if (existing) throw alreadyMember();
       await checkPlaceLeft(tx, locked);
+      const credit = await joinCredit(tx, data, tier.creatorId);
       const [created] = await tx
         .insert(memberships)
         .values({
@@ -85,18 +128,21 @@ export async function joinFree(ctx: ServiceContext, input: z.input<typeof joinFr
           price: 0,
           currency: tier.currency,
           currentPeriodEnd: null,
-          attributedPostId: await attributablePostId(tx, data.attributedPostId, tier.creatorId),
+          ...credit,
           startedAt: ctx.now,
           updatedAt: ctx.now,
         })
         .returning();
       await followAsMember(tx, ctx.viewer.userId, tier.creatorId, ctx.now);
       await recordEvents(tx, [
-        { creatorId: tier.creatorId, tierId: tier.id, postId: created!.attributedPostId, kind: "joined_free", occurredAt: ctx.now },
+        { creatorId: tier.creatorId, tierId: tier.id, postId: created!.attributedPostId, kind: "joined_free", source: joinSource(credit), occurredAt: ctx.now },
       ]);
       return created!;
     }),
   );
+  // NOTE: a join repeated (the tier already held) was welcomed the first time; the claim sends once.
+  if (!joined.welcomedAt) await requestWelcomeEmail(joined.id);
+  return joined;
 }
 
 export type CheckoutResult = { membership: MembershipRow; paymentId: string };
@@ -189,6 +235,7 @@ export async function checkout(
         return { ok: false as const, message: charge.message };
       }
       if (existing) await expireMembership(tx, existing, ctx.now);
+      const credit = await joinCredit(tx, data, tier.creatorId);
       const [membership] = await tx
         .insert(memberships)
         .values({
@@ -199,7 +246,7 @@ export async function checkout(
           currency: tier.currency,
           interval: data.interval,
           currentPeriodEnd: addInterval(ctx.now, data.interval),
-          attributedPostId: await attributablePostId(tx, data.attributedPostId, tier.creatorId),
+          ...credit,
           provider: provider.name,
           providerSubscriptionId: method.paymentMethod,
           startedAt: ctx.now,
@@ -214,6 +261,7 @@ export async function checkout(
           postId: membership!.attributedPostId,
           kind: "joined_paid",
           mrrDelta: monthlyValue(amount, data.interval),
+          source: joinSource(credit),
           occurredAt: ctx.now,
         },
       ]);
@@ -227,6 +275,7 @@ export async function checkout(
     }),
   );
   if (!outcome.ok) throw new AppError(AppErrorCode.INVALID_INPUT, outcome.message, { field: "card" });
+  if (!outcome.membership.welcomedAt) await requestWelcomeEmail(outcome.membership.id);
   return { membership: outcome.membership, paymentId: outcome.paymentId };
 }
 

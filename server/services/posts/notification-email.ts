@@ -3,6 +3,7 @@
 // styles only (mail clients drop stylesheets), and a plain-text part saying the same.
 import "server-only";
 import { escapeHtml } from "@/lib/html";
+import { button, emailPage, FONT } from "../email-page";
 import type { MailMessage } from "../mail";
 import type { JoinTier } from "./present";
 
@@ -45,11 +46,6 @@ export type PostEmailContent = {
   oneClickUnsubscribeUrl: string;
 };
 
-const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
-
-function button(href: string, label: string): string {
-  return `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:28px 0 8px;"><tr><td style="border-radius:999px;background:#1c1917;"><a href="${escapeHtml(href)}" style="${FONT}display:inline-block;padding:12px 24px;font-size:16px;font-weight:600;color:#ffffff;text-decoration:none;border-radius:999px;">${escapeHtml(label)}</a></td></tr></table>`;
-}
 
 function upgradeLabel(tier: JoinTier | null): string {
   if (!tier) return "See the tiers that include this post";
@@ -74,21 +70,14 @@ ${button(joinUrl, upgradeLabel(joinTier))}
 <p style="margin:4px 0 0;font-size:14px;"><a href="${escapeHtml(postUrl)}" style="color:#57534e;">Read on Atelier</a></p>
 </div>`;
 
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(post.title)}</title></head>
-<body style="margin:0;padding:0;background:#fafaf9;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#fafaf9;"><tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border:1px solid #e7e5e4;border-radius:16px;"><tr><td style="padding:32px 28px;">
-<p style="${FONT}margin:0 0 8px;font-size:14px;color:#78716c;">New from <a href="${escapeHtml(`${origin}/${creator.handle}`)}" style="color:#78716c;font-weight:600;">${name}</a></p>
-<h1 style="font-family:Georgia,'Times New Roman',serif;margin:0 0 24px;font-size:28px;line-height:1.25;color:#1c1917;">${escapeHtml(post.title)}</h1>
-${body}
-</td></tr></table>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;"><tr><td style="${FONT}padding:20px 28px;font-size:13px;line-height:1.6;color:#78716c;">
-You are getting this email because you are a member of ${name} on Atelier.<br>
-<a href="${escapeHtml(content.unsubscribeUrl)}" style="color:#78716c;">Unsubscribe from ${name}'s emails</a> · <a href="${escapeHtml(accountUrl)}" style="color:#78716c;">Manage your memberships</a>
-</td></tr></table>
-</td></tr></table>
-</body></html>`;
+  const html = emailPage({
+    title: post.title,
+    kicker: `New from <a href="${escapeHtml(`${origin}/${creator.handle}`)}" style="color:#78716c;font-weight:600;">${name}</a>`,
+    heading: post.title,
+    body,
+    footer: `You are getting this email because you are a member of ${name} on Atelier.<br>
+<a href="${escapeHtml(content.unsubscribeUrl)}" style="color:#78716c;">Unsubscribe from ${name}'s emails</a> · <a href="${escapeHtml(accountUrl)}" style="color:#78716c;">Manage your memberships</a>`,
+  });
 
   const textBody = full
     ? `${full.text}\n\nRead on Atelier: ${postUrl}`

@@ -1,8 +1,24 @@
-// Following creators and the fan's home feed.
+// Following creators, the fan's home feed, and creators recommending creators.
 import "server-only";
-import { followInput, followStatesInput, pageInput } from "@/lib/schemas/discovery";
+import {
+  addRecommendationInput,
+  followInput,
+  followStatesInput,
+  pageInput,
+  removeRecommendationInput,
+  reorderRecommendationsInput,
+  updateRecommendationInput,
+} from "@/lib/schemas/discovery";
 import { followCreator, followStates, listFollowers, unfollowCreator } from "../../services/discovery/follows";
 import { readHomeFeed } from "../../services/discovery/home-feed";
+import {
+  addRecommendation,
+  removeRecommendation,
+  reorderRecommendations,
+  shownWith,
+  studioRecommendations,
+  updateRecommendation,
+} from "../../services/discovery/recommendations";
 import { createTRPCRouter, creatorProcedure, protectedProcedure, publicProcedure } from "../init";
 
 export const discoveryRouter = createTRPCRouter({
@@ -12,4 +28,12 @@ export const discoveryRouter = createTRPCRouter({
   followStates: publicProcedure.input(followStatesInput).query(({ ctx, input }) => followStates(ctx, input)),
   followers: creatorProcedure.input(pageInput).query(({ ctx, input }) => listFollowers(ctx, input)),
   homeFeed: protectedProcedure.input(pageInput).query(({ ctx, input }) => readHomeFeed(ctx, input)),
+  /** Whom a creator recommends and whom their fans also support: public, on their page. */
+  shownWith: publicProcedure.input(followInput).query(({ ctx, input }) => shownWith(ctx, input)),
+  /** The creator's recommendations and those of them, each with the clicks and joins it brought. */
+  recommendations: creatorProcedure.query(({ ctx }) => studioRecommendations(ctx)),
+  recommend: creatorProcedure.input(addRecommendationInput).mutation(({ ctx, input }) => addRecommendation(ctx, input)),
+  updateRecommendation: creatorProcedure.input(updateRecommendationInput).mutation(({ ctx, input }) => updateRecommendation(ctx, input)),
+  removeRecommendation: creatorProcedure.input(removeRecommendationInput).mutation(({ ctx, input }) => removeRecommendation(ctx, input)),
+  reorderRecommendations: creatorProcedure.input(reorderRecommendationsInput).mutation(({ ctx, input }) => reorderRecommendations(ctx, input)),
 });

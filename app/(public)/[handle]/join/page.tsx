@@ -5,6 +5,8 @@ import { RichText } from "@/app/_components/rich-text";
 import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { formatMoney } from "@/lib/money";
 import { getViewer } from "@/server/auth/viewer";
+import { anonymousContext } from "@/server/http/context";
+import { creditAskedByPage } from "@/server/services/memberships/join";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "../_lib/moved-or-missing";
 import { EmailJoinForm } from "./_components/email-join-form";
@@ -39,6 +41,8 @@ export default async function JoinPage({ params, searchParams }: Props) {
   const mine = viewer ? (await caller.membership.mine()).find((m) => m.creator.id === creator.id) : undefined;
   const next = safeNext(query.next, `/${creator.handle}`);
   const highlighted = typeof query.tier === "string" ? query.tier : null;
+  const credit = await creditAskedByPage(anonymousContext().db, creator, next, query.rec);
+  const carried = credit.recommendationId ? `&rec=${encodeURIComponent(credit.recommendationId)}` : "";
   const anyCover = tiers.some((tier) => tier.coverMediaId);
 
   return (
@@ -101,13 +105,13 @@ export default async function JoinPage({ params, searchParams }: Props) {
                         </Link>
                       ) : tier.monthlyPrice === 0 ? (
                         viewer ? (
-                          <JoinFreeButton tierId={tier.id} tierName={tier.name} next={next} />
+                          <JoinFreeButton handle={creator.handle} tierId={tier.id} tierName={tier.name} next={next} credit={credit} />
                         ) : (
-                          <EmailJoinForm tierId={tier.id} tierName={tier.name} handle={creator.handle} />
+                          <EmailJoinForm tierId={tier.id} tierName={tier.name} handle={creator.handle} carried={carried} />
                         )
                       ) : (
                         <Link
-                          href={`/${creator.handle}/join/${tier.id}?next=${encodeURIComponent(next)}`}
+                          href={`/${creator.handle}/join/${tier.id}?next=${encodeURIComponent(next)}${carried}`}
                           className={buttonClass("primary", "w-full")}
                         >
                           Join {tier.name}

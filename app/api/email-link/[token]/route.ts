@@ -15,5 +15,6 @@ export const GET = withRequest("/api/email-link/[token]", async (request: Reques
   const { db } = anonymousContext();
   const target = await followEmailLink(db, token, request.headers.get("user-agent"), new Date());
   if (!target) return errorResponse(new AppError(AppErrorCode.NOT_FOUND, "This link does not lead to a post any more."), { as: "text" });
-  return new Response(null, { status: 302, headers: { Location: new URL(target, request.url).toString(), "Cache-Control": "private, no-store" } });
+  // A path: the browser resolves it against the address it asked (behind a proxy, request.url may name another host).
+  return new Response(null, { status: 302, headers: { Location: target, "Cache-Control": "private, no-store" } });
 });

@@ -16,7 +16,7 @@ import { withSpan } from "../../../observability/tracing";
 import { requireViewer, type ServiceContext } from "../../context";
 import { followAsMember } from "../../discovery/follows";
 import { monthlyValue, recordEvents } from "../../analytics/ingest";
-import { assertPaidJoinOpen, attributablePostId, paidJoinTerms } from "../join";
+import { assertPaidJoinOpen, joinCredit, joinSource, paidJoinTerms } from "../join";
 import { stripeSettings, type StripeSettings } from "./config";
 import { addInterval, recordPayment, type Tx } from "./ledger";
 
@@ -90,6 +90,7 @@ export async function startStripeCheckout(ctx: ServiceContext, input: StripeChec
     creatorId: tier.creatorId,
     interval: data.interval,
     ...(data.attributedPostId ? { attributedPostId: data.attributedPostId } : {}),
+    ...(data.recommendationId ? { recommendationId: data.recommendationId } : {}),
   };
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: "subscription",
@@ -137,6 +138,7 @@ const checkoutCompleted = z.object({
     creatorId: z.string(),
     interval: z.enum(["month", "year"]),
     attributedPostId: z.string().max(64).optional(),
+    recommendationId: z.string().max(64).optional(),
   }),
 });
 
@@ -246,7 +248,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
   switch (type) {
     case "checkout.session.completed": {
       const session = checkoutCompleted.parse(object);
-      const { membershipId, userId, tierId, creatorId, interval, attributedPostId } = session.metadata;
+      const { membershipId, userId, tierId, creatorId, interval } = session.metadata;
       if (await checkoutAlreadyApplied(tx, membershipId, session.subscription)) return false;
       // A membership that was live (a free one being upgraded) gives way to the paid one.
       const replaced = await tx
@@ -263,6 +265,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
         }
       }
       // NOTE: the fan has paid, so the membership starts even if the tier filled up meanwhile.
+      const credit = await joinCredit(tx, session.metadata, creatorId);
       const [membership] = await tx
         .insert(memberships)
         .values({
@@ -274,7 +277,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
           currency: session.currency.toUpperCase(),
           interval,
           currentPeriodEnd: addInterval(now, interval),
-          attributedPostId: await attributablePostId(tx, attributedPostId, creatorId),
+          ...credit,
           provider: "stripe",
           providerSubscriptionId: session.subscription,
           startedAt: now,
@@ -289,6 +292,7 @@ async function applyEvent(tx: Tx, type: string, object: unknown, now: Date): Pro
           postId: membership!.attributedPostId,
           kind: "joined_paid",
           mrrDelta: monthlyValue(session.amount_total, interval),
+          source: joinSource(credit),
           occurredAt: now,
         },
       ]);

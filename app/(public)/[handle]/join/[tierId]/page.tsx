@@ -4,6 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { formatMoney } from "@/lib/money";
 import { getViewer } from "@/server/auth/viewer";
+import { anonymousContext } from "@/server/http/context";
+import { creditAskedByPage } from "@/server/services/memberships/join";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "../../_lib/moved-or-missing";
 import { CheckoutForm } from "../_components/checkout-form";
@@ -23,7 +25,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const next = safeNext(query.next, `/${handle}`);
   if (!(await getViewer())) {
-    redirect(`/login?mode=signup&callbackUrl=${encodeURIComponent(`/${handle}/join/${tierId}?next=${encodeURIComponent(next)}`)}`);
+    const rec = typeof query.rec === "string" ? `&rec=${encodeURIComponent(query.rec)}` : "";
+    redirect(`/login?mode=signup&callbackUrl=${encodeURIComponent(`/${handle}/join/${tierId}?next=${encodeURIComponent(next)}${rec}`)}`);
   }
   const data = await caller.membership.tiers.byHandle({ handle });
   const tier = data?.tiers.find((t) => t.id === tierId);
@@ -31,6 +34,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   if (!tier) notFound();
   if (tier.monthlyPrice === 0) redirect(`/${data.creator.handle}/join?tier=${tier.id}`);
   const provider = await caller.membership.checkoutProvider();
+  const credit = await creditAskedByPage(anonymousContext().db, data.creator, next, query.rec);
   const labels = {
     monthlyLabel: `${formatMoney(tier.monthlyPrice, tier.currency)} / month`,
     annualLabel: tier.annualPrice != null ? `${formatMoney(tier.annualPrice, tier.currency)} / year` : null,
@@ -54,9 +58,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           </p>
         )}
         {provider === "stripe" ? (
-          <StripeCheckout tierId={tier.id} {...labels} next={next} />
+          <StripeCheckout tierId={tier.id} {...labels} next={next} credit={credit} />
         ) : (
-          <CheckoutForm tierId={tier.id} {...labels} next={next} />
+          <CheckoutForm handle={data.creator.handle} tierId={tier.id} {...labels} next={next} credit={credit} />
         )}
       </main>
     </TRPCReactProvider>

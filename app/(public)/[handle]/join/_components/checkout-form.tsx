@@ -12,10 +12,11 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { fieldError, uiError } from "@/app/_lib/trpc-errors";
 import { BillingChoice, chosenPrice, type BillingInterval } from "./billing-choice";
 import { newCheckoutKey } from "./checkout-key";
+import { welcomePath, type Credit } from "./welcome-path";
 
-type Props = { tierId: string; monthlyLabel: string; annualLabel: string | null; next: string };
+type Props = { handle: string; tierId: string; monthlyLabel: string; annualLabel: string | null; next: string; credit: Credit };
 
-export function CheckoutForm({ tierId, monthlyLabel, annualLabel, next }: Props) {
+export function CheckoutForm({ handle, tierId, monthlyLabel, annualLabel, next, credit }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const [key, setKey] = useState(newCheckoutKey);
@@ -23,8 +24,8 @@ export function CheckoutForm({ tierId, monthlyLabel, annualLabel, next }: Props)
   const [card, setCard] = useState({ number: "", expiry: "", cvc: "" });
   const checkout = useMutation(
     trpc.membership.checkout.mutationOptions({
-      onSuccess: () => {
-        router.push(next);
+      onSuccess: ({ membership }) => {
+        router.push(welcomePath(handle, tierId, membership.id, next));
         router.refresh();
       },
       onError: () => setKey(newCheckoutKey()),
@@ -36,7 +37,7 @@ export function CheckoutForm({ tierId, monthlyLabel, annualLabel, next }: Props)
   function submit(event: FormEvent) {
     event.preventDefault();
     if (checkout.isPending) return;
-    checkout.mutate({ tierId, interval, idempotencyKey: key, card });
+    checkout.mutate({ tierId, interval, idempotencyKey: key, card, ...credit });
   }
 
   return (

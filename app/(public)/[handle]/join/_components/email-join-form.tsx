@@ -8,7 +8,9 @@ import { Button } from "@/app/_components/button";
 import { Field, FormError } from "@/app/_components/field";
 import { magicLinkAction, type AuthFormState } from "@/server/auth/actions";
 
-export function EmailJoinForm({ tierId, tierName, handle }: { tierId: string; tierName: string; handle: string }) {
+/** `carried`: the recommendation the fan came by, as `&rec=…` (or empty), kept through sign-in. */
+export function EmailJoinForm({ tierId, tierName, handle, carried }: { tierId: string; tierName: string; handle: string; carried: string }) {
+  const back = `/${handle}/join?tier=${encodeURIComponent(tierId)}${carried}`;
   const [state, action, pending] = useActionState<AuthFormState, FormData>(magicLinkAction, {});
   if (state.notice) {
     return (
@@ -19,14 +21,14 @@ export function EmailJoinForm({ tierId, tierName, handle }: { tierId: string; ti
   }
   return (
     <form action={action} className="space-y-2">
-      <input type="hidden" name="redirectTo" value={`/${handle}/join?tier=${encodeURIComponent(tierId)}`} />
+      <input type="hidden" name="redirectTo" value={back} />
       <FormError message={state.formError} />
       <Field label="Your email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Sending…" : `Join ${tierName} for free`}
       </Button>
       <p className="text-xs text-muted">
-        Have an account? <a className="underline" href={`/login?callbackUrl=${encodeURIComponent(`/${handle}/join?tier=${tierId}`)}`}>Sign in</a>
+        Have an account? <a className="underline" href={`/login?callbackUrl=${encodeURIComponent(back)}`}>Sign in</a>
       </p>
     </form>
   );

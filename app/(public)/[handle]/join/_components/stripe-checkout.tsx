@@ -10,10 +10,11 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 import { BillingChoice, chosenPrice, type BillingInterval } from "./billing-choice";
 import { newCheckoutKey } from "./checkout-key";
+import type { Credit } from "./welcome-path";
 
-type Props = { tierId: string; monthlyLabel: string; annualLabel: string | null; next: string };
+type Props = { tierId: string; monthlyLabel: string; annualLabel: string | null; next: string; credit: Credit };
 
-export function StripeCheckout({ tierId, monthlyLabel, annualLabel, next }: Props) {
+export function StripeCheckout({ tierId, monthlyLabel, annualLabel, next, credit }: Props) {
   const trpc = useTRPC();
   const [key, setKey] = useState(newCheckoutKey);
   const [interval, setInterval] = useState<BillingInterval>("month");
@@ -28,7 +29,7 @@ export function StripeCheckout({ tierId, monthlyLabel, annualLabel, next }: Prop
   function submit(event: FormEvent) {
     event.preventDefault();
     if (start.isPending || start.isSuccess) return;
-    start.mutate({ tierId, interval, idempotencyKey: key, next });
+    start.mutate({ tierId, interval, idempotencyKey: key, next, ...credit });
   }
 
   return (

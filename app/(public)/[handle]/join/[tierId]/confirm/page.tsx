@@ -1,16 +1,19 @@
-// Where Stripe sends a fan back after paying: the payment is confirmed by Stripe's webhook, which
-// may arrive a moment later, so this page shows "being confirmed" until the membership exists.
+// The welcome step after joining: what the fan joined (for a paid tier, what they paid and when it
+// renews), that a welcome email is on its way, whom the creator recommends, and the way back to
+// where they were. Stripe sends a fan here after paying too: the payment is confirmed by Stripe's
+// webhook, which may arrive a moment later, so until the membership exists it says so and waits.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { buttonClass } from "@/app/_components/button";
 import { LocalTime } from "@/app/_components/local-time";
+import { RecommendedCreators } from "@/app/_components/recommended-creators";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 import { ConfirmationPending } from "../../_components/confirmation-pending";
 import { safeNext } from "../../_components/safe-next";
 
-export const metadata: Metadata = { title: "Confirming your membership", robots: { index: false } };
+export const metadata: Metadata = { title: "Welcome", robots: { index: false } };
 
 type Props = {
   params: Promise<{ handle: string; tierId: string }>;
@@ -30,6 +33,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   if (!data || !membershipId) notFound();
   // Only the viewer's own memberships: someone else's id looks like one still being confirmed.
   const membership = (await caller.membership.mine()).find((m) => m.id === membershipId && m.creator.id === data.creator.id);
+  const around = membership ? await caller.discovery.shownWith({ creatorId: data.creator.id }) : null;
 
   return (
     <main className="mx-auto max-w-md px-5 py-10">
@@ -44,7 +48,8 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
             Welcome to {membership.tier.name}
           </h1>
           <p role="status" className="mt-3">
-            Your payment is confirmed: you are a member of {data.creator.displayName}.
+            {membership.price > 0 ? "Your payment is confirmed: you" : "You"} are a member of {data.creator.displayName}.{" "}
+            {membership.price > 0 ? "We have emailed you a welcome and your receipt." : "We have emailed you a welcome."}
           </p>
           <dl className="mt-5 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-2xl border border-line bg-card p-5 text-sm">
             <dt className="text-muted">Tier</dt>
@@ -68,6 +73,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
               Manage your membership
             </Link>
           </div>
+          {around && <RecommendedCreators by={data.creator.displayName} recommendations={around.recommendations} from="welcome" />}
         </section>
       ) : (
         <section aria-labelledby="pending" className="mt-2">
