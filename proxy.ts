@@ -25,8 +25,8 @@ function refuse(pathname: string, error: AppError, requestId: string, headers: R
   return errorResponse(error, { as: pathname.startsWith("/api/") ? "json" : "text", headers: { ...headers, "X-Request-Id": requestId } });
 }
 
-/** A creator's public feed: served from the page cache, so its fetches are counted here. */
-const FEED_PATH = /^\/([a-z0-9-]{3,30})\/feed\.xml$/;
+/** A creator's public feed, or one of their collections': served from the page cache, so fetches are counted here. */
+const FEED_PATH = /^\/([a-z0-9-]{3,30})\/(?:collections\/[^/]+\/)?feed\.xml$/;
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;

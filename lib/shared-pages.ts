@@ -8,7 +8,7 @@ import { SESSION_COOKIES } from "./session-cookie";
 const SITE_WIDE = new Set(["/", "/explore", "/sitemap.xml", "/robots.txt"]);
 
 /** `/{handle}` followed by nothing, or by one of these. */
-const UNDER_HANDLE = [/^$/, /^\/posts$/, /^\/posts\/[^/]+$/, /^\/collections\/[^/]+$/, /^\/feed\.xml$/];
+const UNDER_HANDLE = [/^$/, /^\/posts$/, /^\/posts\/[^/]+$/, /^\/collections\/[^/]+$/, /^\/collections\/[^/]+\/feed\.xml$/, /^\/feed\.xml$/];
 
 export function isSharedPagePath(pathname: string): boolean {
   if (SITE_WIDE.has(pathname)) return true;
@@ -41,11 +41,14 @@ type Condition = { type: "cookie" | "header" | "query"; key: string };
 const NOT_AN_ACTION: Condition = { type: "header", key: "next-action" };
 const ANONYMOUS: Condition[] = [...SESSION_COOKIES.map((key) => ({ type: "cookie" as const, key })), NOT_AN_ACTION];
 
+/** An archive page with any of these in its address (an older page, a filter) is rendered per request. */
+const ARCHIVE_QUERY: Condition[] = ["cursor", "tag", "collection", "type", "unlocked"].map((key) => ({ type: "query" as const, key }));
+
 /**
  * next.config.ts's rewrites (run before any route is matched) that send a request for a shared page
  * to its shared version: without a session cookie, and for feeds, the sitemap and robots.txt always
  * (they are the same for everyone). A query string changes nothing, these pages read none, except
- * the archive's cursor: an older page of it is rendered per request.
+ * the archive's cursor and filters: an older or narrowed page of it is rendered per request.
  * NOTE: rewrites in next.config rather than in the proxy: Next.js takes a proxy's rewrite for an
  * external one, proxied to itself over HTTP, when the server was started with a hostname (`-H`).
  */
@@ -56,9 +59,15 @@ export function sharedPageRewrites(): { source: string; destination: string; mis
     { source: "/", destination: SHARED_PREFIX, missing: ANONYMOUS },
     { source: "/explore", destination: `${SHARED_PREFIX}/explore`, missing: ANONYMOUS },
     { source: `/${handle}`, destination: `${SHARED_PREFIX}/:handle`, missing: ANONYMOUS },
-    { source: `/${handle}/posts`, destination: `${SHARED_PREFIX}/:handle/posts`, missing: [...ANONYMOUS, { type: "query", key: "cursor" }] },
+    { source: `/${handle}/posts`, destination: `${SHARED_PREFIX}/:handle/posts`, missing: [...ANONYMOUS, ...ARCHIVE_QUERY] },
     { source: `/${handle}/posts/:slug`, destination: `${SHARED_PREFIX}/:handle/posts/:slug`, missing: ANONYMOUS },
+    { source: `/${handle}/collections/:slug`, destination: `${SHARED_PREFIX}/:handle/collections/:slug`, missing: ANONYMOUS },
     { source: `/${handle}/feed.xml`, destination: `${SHARED_PREFIX}/:handle/feed.xml`, missing: [NOT_AN_ACTION] },
+    {
+      source: `/${handle}/collections/:slug/feed.xml`,
+      destination: `${SHARED_PREFIX}/:handle/collections/:slug/feed.xml`,
+      missing: [NOT_AN_ACTION],
+    },
     { source: "/sitemap.xml", destination: `${SHARED_PREFIX}/sitemap-index`, missing: [NOT_AN_ACTION] },
     { source: "/sitemap/:file", destination: `${SHARED_PREFIX}/sitemap/:file`, missing: [NOT_AN_ACTION] },
     { source: "/robots.txt", destination: `${SHARED_PREFIX}/robots.txt`, missing: [NOT_AN_ACTION] },

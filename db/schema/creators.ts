@@ -1,5 +1,5 @@
 // A creator's public page: one per user, addressed by its handle, and the handles it had before.
-import { bigint, index, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
 import { users } from "./auth";
 
@@ -20,6 +20,10 @@ export const creators = pgTable(
     displayName: text().notNull(),
     tagline: text().notNull().default(""),
     about: text().notNull().default(""),
+    /** Links to the creator's other places (their site, video channel, shop), http(s) only, in their order. */
+    links: jsonb().$type<string[]>().notNull().default([]),
+    /** The post shown first on their page. No foreign key: posts reference creators (see posts.ts). */
+    featuredPostId: text(),
     /** ISO 4217 code for tier prices; money is always integer minor units of it. */
     currency: text().notNull().default("USD"),
     /** The access level new posts start with. */

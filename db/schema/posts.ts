@@ -1,5 +1,5 @@
 // Posts: the validated document, its server-rendered HTML and teaser, where it is in its
-// lifecycle, and what is kept around it (revisions, old slugs, tags).
+// lifecycle, and what is kept around it (revisions, old slugs, tags, the collections it is in).
 import { sql, type SQL } from "drizzle-orm";
 import {
   bigint,
@@ -177,4 +177,45 @@ export const postTags = pgTable(
       .references(() => tags.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.postId, t.tagId] }), index("post_tags_tag_idx").on(t.tagId)],
+);
+
+/**
+ * A collection: an ordered series of a creator's posts, read start to end, with its own page
+ * (`/{handle}/collections/{slug}`) and feed. Its posts keep their own access: a collection shows
+ * a gated post as the creator's page does, teaser only.
+ */
+export const collections = pgTable(
+  "collections",
+  {
+    id: text().primaryKey().$defaultFn(() => uuidv7()),
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    slug: text().notNull(),
+    description: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("collections_creator_slug_key").on(t.creatorId, t.slug)],
+);
+
+export const collectionPosts = pgTable(
+  "collection_posts",
+  {
+    collectionId: text()
+      .notNull()
+      .references(() => collections.id, { onDelete: "cascade" }),
+    postId: text()
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    /** The post's place in the series, from 0. */
+    position: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.collectionId, t.postId] }),
+    index("collection_posts_order_idx").on(t.collectionId, t.position),
+    // The collections a post is in (its page shows previous and next in each).
+    index("collection_posts_post_idx").on(t.postId),
+  ],
 );

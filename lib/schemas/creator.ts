@@ -1,7 +1,16 @@
 // Creator page inputs, shared by the setup/settings form and the procedures.
 import { z } from "zod";
+import { isSafeUrl } from "../document/url";
 import { HANDLE_PROBLEM_MESSAGES, handleProblem } from "../handle";
 import { text } from "./text";
+
+/** The creator's other places on the web a page links to: a few, not a directory. */
+export const MAX_CREATOR_LINKS = 5;
+
+const linkSchema = text()
+  .trim()
+  .max(300, "Keep each link under 300 characters.")
+  .refine((url) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url) && isSafeUrl(url, { allowRelative: false }), "Links start with https:// (or http://) and name a website.");
 
 export const handleSchema = text()
   .trim()
@@ -17,11 +26,17 @@ export const creatorProfileInput = z
     displayName: text().trim().min(1, "Give your page a name.").max(80, "Use at most 80 characters."),
     tagline: text().trim().max(140, "Keep the tagline under 140 characters.").default(""),
     about: text().trim().max(5000, "Keep the about text under 5,000 characters.").default(""),
+    links: z.array(linkSchema).max(MAX_CREATOR_LINKS, `Add at most ${MAX_CREATOR_LINKS} links.`).default([]),
   })
   .strict();
+
+export const featuredPostInput = z.object({ postId: text().max(64).nullable() }).strict();
 
 export const handleAvailabilityInput = z.object({ handle: text().max(100) }).strict();
 
 export const creatorByHandleInput = z.object({ handle: text().max(64) }).strict();
 
-export type CreatorProfileInput = z.infer<typeof creatorProfileInput>;
+/** What a caller sends (links may be left out). */
+export type CreatorProfileInput = z.input<typeof creatorProfileInput>;
+/** The profile as the form edits it. */
+export type CreatorProfile = z.infer<typeof creatorProfileInput>;

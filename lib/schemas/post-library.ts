@@ -12,6 +12,16 @@ export type LibraryStatus = (typeof LIBRARY_STATUSES)[number];
 
 export const POST_KINDS = ["text", "image", "gallery", "audio", "video", "attachment"] as const satisfies readonly PostKind[];
 
+/** What a reader or a creator calls each kind of post. */
+export const POST_KIND_LABELS: Record<(typeof POST_KINDS)[number], string> = {
+  text: "Text",
+  image: "Image",
+  gallery: "Gallery",
+  audio: "Audio",
+  video: "Video",
+  attachment: "Attachment",
+};
+
 /** `date` is the date a creator thinks of: published → when it went out, scheduled → when it will, else last edit. */
 export const LIBRARY_SORTS = ["date_desc", "date_asc", "updated_desc", "title_asc"] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];

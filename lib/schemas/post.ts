@@ -77,9 +77,6 @@ export const postsByCreatorInput = z
   .object({ creatorId: text().max(64), limit: z.number().int().min(1).max(50).default(20) })
   .strict();
 
-/** A page of a creator's archive: after the post its cursor names, or the newest. */
-export const postArchiveInput = postsByCreatorInput.extend({ cursor: text().max(400).optional() }).strict();
-
 /** JSON with sorted keys: jsonb does not keep key order, so plain stringify cannot compare documents. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;

@@ -6,13 +6,18 @@ import { creators } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { serviceContext, testDb } from "@/test/db";
 import { caught } from "@/test/errors";
-import { createCreator, createUser } from "../testing/factories";
+import { creatorWithTiers } from "@/test/memberships";
+import { docWithText } from "../testing/documents";
+import { createCreator, createPost, createUser } from "../testing/factories";
+import { readFeaturedPost } from "./posts/reads";
+import { trashPost } from "./posts/lifecycle";
 import {
   checkHandleAvailability,
   createCreatorPage,
   findHandleRedirect,
   getCreatorByHandle,
   getOwnCreator,
+  setFeaturedPost,
   updateCreatorProfile,
 } from "./creators";
 
@@ -256,5 +261,42 @@ describe("renamed handles", () => {
     await updateCreatorProfile(ctx, { ...profile, handle: original });
     expect(await getCreatorByHandle(serviceContext(), original)).toMatchObject({ id: creator.id });
     expect(await findHandleRedirect(serviceContext(), original)).toBeNull();
+  });
+});
+
+describe("a creator page's links and featured post", () => {
+  it("keeps up to five http(s) links in order and refuses any other kind of address", async () => {
+    const creator = await createCreator(testDb());
+    const ctx = serviceContext({ viewer: creator.user });
+    const profile = { handle: creator.handle, displayName: creator.displayName, tagline: "", about: "" };
+    await updateCreatorProfile(ctx, { ...profile, links: ["https://www.youtube.com/@maps", " https://example.org/shop "] });
+    expect((await getCreatorByHandle(serviceContext({ viewer: null }), creator.handle))?.links).toEqual(["https://www.youtube.com/@maps", "https://example.org/shop"]);
+    for (const bad of ["javascript:alert(1)", "/studio", "ftp://example.org", "https://"]) {
+      const error = await caught(updateCreatorProfile(ctx, { ...profile, links: [bad] }));
+      expect(error, bad).toBeInstanceOf(ZodError);
+      expect((error as ZodError).issues[0]!.path[0]).toBe("links");
+    }
+    expect(await caught(updateCreatorProfile(ctx, { ...profile, links: Array.from({ length: 6 }, (_, i) => `https://example.org/${i}`) }))).toBeInstanceOf(ZodError);
+  });
+
+  it("features one of the creator's own published posts, shown to each reader as the policy allows, and nothing once it is gone", async () => {
+    const { creator } = await creatorWithTiers();
+    const ctx = serviceContext({ viewer: creator.user });
+    const secret = "FEATURED-SECRET-WORDS";
+    const gated = await createPost(testDb(), { creator, title: "The big one", publish: true, access: "paid", document: docWithText(secret) });
+    const draft = await createPost(testDb(), { creator, title: "Not yet" });
+    const others = await createPost(testDb(), { creator: await createCreator(testDb()), publish: true });
+    expect(await caught(setFeaturedPost(ctx, { postId: draft.id }))).toMatchObject({ code: "INVALID_INPUT", field: "postId" });
+    expect(await caught(setFeaturedPost(ctx, { postId: others.id }))).toMatchObject({ code: "INVALID_INPUT", field: "postId" });
+    expect(await caught(setFeaturedPost(serviceContext({ viewer: await createUser(testDb()) }), { postId: gated.id }))).toMatchObject({ code: "FORBIDDEN" });
+
+    await setFeaturedPost(ctx, { postId: gated.id });
+    const stranger = await readFeaturedPost(serviceContext({ viewer: null }), creator.id);
+    expect(stranger).toMatchObject({ title: "The big one", locked: true });
+    expect(JSON.stringify(stranger)).not.toContain(secret);
+    await trashPost(ctx, { id: gated.id });
+    expect(await readFeaturedPost(serviceContext({ viewer: null }), creator.id)).toBeNull();
+    await setFeaturedPost(ctx, { postId: null });
+    expect((await getOwnCreator(ctx))?.featuredPostId).toBeNull();
   });
 });

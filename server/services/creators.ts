@@ -1,13 +1,14 @@
 // Creator pages: setting one up, editing its profile, and finding it by handle (or by a handle
 // it had before).
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { creatorHandles, creators } from "@/db/schema";
+import { creatorHandles, creators, posts } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { HANDLE_PROBLEM_MESSAGES, handleProblem } from "@/lib/handle";
-import { creatorProfileInput, type CreatorProfileInput } from "@/lib/schemas/creator";
+import { creatorProfileInput, featuredPostInput, type CreatorProfileInput } from "@/lib/schemas/creator";
 import { requireViewer, type ServiceContext } from "./context";
 import { creatorPagesChanged, handlePagesChanged } from "../cache/pages";
 import { recommendersOf } from "./discovery/recommendations";
@@ -20,6 +21,7 @@ const publicColumns = {
   displayName: true,
   tagline: true,
   about: true,
+  links: true,
   createdAt: true,
 } as const;
 
@@ -156,4 +158,22 @@ export async function findHandleRedirect(ctx: ServiceContext, handle: string): P
     .where(eq(creatorHandles.handle, handle.toLowerCase()))
     .limit(1);
   return moved?.handle ?? null;
+}
+
+/**
+ * The post the creator's page shows first, or none (null). Only one of their own published posts;
+ * one that is later unpublished or trashed simply stops being shown.
+ */
+export async function setFeaturedPost(ctx: ServiceContext, input: z.input<typeof featuredPostInput>): Promise<void> {
+  const creator = await requireOwnCreator(ctx);
+  const { postId } = featuredPostInput.parse(input);
+  if (postId) {
+    const [post] = await ctx.db
+      .select({ id: posts.id })
+      .from(posts)
+      .where(and(eq(posts.id, postId), eq(posts.creatorId, creator.id), eq(posts.status, "published"), isNull(posts.deletedAt)));
+    if (!post) throw new AppError(AppErrorCode.INVALID_INPUT, "Feature one of your published posts.", { field: "postId" });
+  }
+  await ctx.db.update(creators).set({ featuredPostId: postId, updatedAt: ctx.now }).where(eq(creators.id, creator.id));
+  await creatorPagesChanged(ctx.db, creator.id);
 }

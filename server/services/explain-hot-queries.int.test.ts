@@ -12,18 +12,21 @@ import { createCreator, createMembership, createPost, createTier, createUser, do
 import { testDb } from "@/test/db";
 import { capturingDb, type Statement } from "@/test/support/capturing-db";
 import type { ServiceContext } from "./context";
-import { getCreatorByHandle } from "./creators";
+import { getCreatorByHandle, setFeaturedPost } from "./creators";
+import { addRecommendation, shownWith } from "./discovery/recommendations";
 import { listMembers, membersCsv } from "./memberships/audience";
 import { listPublishedTiers } from "./memberships/tiers";
-import { creatorFeedXml, sitemapFileEntries, sitemapFiles } from "./posts/feed";
+import { collectionPlaces, collectionsOf, createCollection, readCollection, setCollectionPosts } from "./posts/collections";
+import { collectionFeedXml, creatorFeedXml, sitemapFileEntries, sitemapFiles } from "./posts/feed";
 import { bulkAddTag, listLibrary } from "./posts/library";
-import { getReadablePost, listPublishedPostsPage, listRecentPublished } from "./posts/reads";
+import { getReadablePost, listPublishedPostsPage, listRecentPublished, readFeaturedPost } from "./posts/reads";
 import { searchPosts } from "./posts/search";
+import { publishedTagsOf } from "./posts/tags";
 
 /** Tables that grow with the platform: none of them may be scanned whole by a hot statement. */
 const LARGE_TABLES = new Set([
   "users", "creators", "tiers", "posts", "post_tiers", "post_tags", "tags", "post_revisions", "post_media", "media",
-  "memberships", "payments", "notification_deliveries", "sessions",
+  "memberships", "payments", "notification_deliveries", "sessions", "collections", "collection_posts", "recommendations",
 ]);
 
 type PlanNode = {
@@ -104,7 +107,12 @@ async function platform() {
   const owner: ServiceContext = { db: watched, viewer: { userId: creator.userId }, now: new Date() };
   await bulkAddTag({ ...owner, db }, { ids: published.map((post) => post.id), tag: "Diary" });
   const fan = await createUser(db);
-  return { creator, gated, published, member, owner, fan };
+  const series = await createCollection({ ...owner, db }, { title: "Studio diary" });
+  await setCollectionPosts({ ...owner, db }, { id: series.id, postIds: published.map((post) => post.id) });
+  const neighbour = await createCreator(db);
+  await addRecommendation({ ...owner, db }, { handle: neighbour.handle, reason: "Next door" });
+  await setFeaturedPost({ ...owner, db }, { postId: published[0]!.id });
+  return { creator, gated, published, member, owner, fan, series };
 }
 
 describe("hot statements use an index, never a whole large table", () => {
@@ -128,6 +136,17 @@ describe("hot statements use an index, never a whole large table", () => {
       for (const file of await sitemapFiles(anonymous())) await sitemapFileEntries(anonymous(), file);
     }],
     ["the studio posts library, searched and filtered", (w) => listLibrary(w.owner, { q: "diary", status: ["published"] })],
+    ["a collection's page, its feed, and a post's place in it", async (w) => {
+      await readCollection(anonymous(), w.creator.handle, w.series.slug);
+      await collectionFeedXml(anonymous(), w.creator.handle, w.series.slug, "https://atelier.test");
+      await collectionPlaces(anonymous(), w.published[1]!.id);
+      await collectionsOf(anonymous(), w.creator.id);
+    }],
+    ["the creator page's recommendations, fans also support and featured post", async (w) => {
+      await shownWith(anonymous(), { creatorId: w.creator.id });
+      await readFeaturedPost(anonymous(), w.creator.id);
+      await publishedTagsOf(anonymous(), w.creator.id);
+    }],
     ["the members list's search and its export", async (w) => {
       await listMembers(w.owner, { search: "example" });
       await new Response(await membersCsv(w.owner, { batchSize: 1 })).text();
@@ -137,6 +156,11 @@ describe("hot statements use an index, never a whole large table", () => {
     ["the creator page's posts and a page deep in the archive", async (w) => {
       const first = await listPublishedPostsPage(anonymous(), w.creator.id, { limit: 2 });
       await listPublishedPostsPage(anonymous(), w.creator.id, { limit: 2, cursor: first.nextCursor! });
+    }],
+    ["the archive filtered by tag, collection and kind, and to what the reader can read", async (w) => {
+      await listPublishedPostsPage(anonymous(), w.creator.id, { limit: 2, tag: "diary", kind: "text" });
+      await listPublishedPostsPage(anonymous(), w.creator.id, { limit: 2, collection: w.series.slug });
+      await listPublishedPostsPage(anonymous(), w.creator.id, { limit: 2, unlocked: true });
     }],
     ["explore and the front page", () => listRecentPublished(anonymous())],
     ["the creator's feed", (w) => creatorFeedXml(anonymous(), w.creator.handle, "https://atelier.test")],

@@ -5,9 +5,11 @@ import { buttonClass } from "@/app/_components/button";
 import { FollowControl } from "@/app/_components/follow-control";
 import { JoinLink } from "@/app/_components/join-link";
 import { PostCard } from "@/app/_components/post-card";
+import { CreatorLinks } from "@/app/_components/creator-links";
 import { ReadBeacon } from "@/app/_components/read-beacon";
 import { FansAlsoSupport, RecommendedCreators } from "@/app/_components/recommended-creators";
 import { rejoinHref } from "@/app/_components/rejoin";
+import { RichText } from "@/app/_components/rich-text";
 import { formatMoney } from "@/lib/money";
 import { loadFollowerViews } from "@/app/_lib/follower-views";
 import { getViewer } from "@/server/auth/viewer";
@@ -33,13 +35,15 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
   const { handle } = await params;
   const creator = await loadCreator(handle);
   if (!creator) return movedOrMissing(handle);
-  const [posts, joinable, views, past, around] = await Promise.all([
+  const [posts, joinable, views, past, around, series, featured] = await Promise.all([
     caller.post.read.byCreator({ creatorId: creator.id, limit: 20 }),
     caller.membership.tiers.byHandle({ handle: creator.handle }),
     loadFollowerViews([creator.id]),
     // Signed out (as on the page anonymous readers share) nobody is a former member: no query.
     getViewer().then((viewer) => (viewer ? caller.membership.past() : [])),
     caller.discovery.shownWith({ creatorId: creator.id }),
+    caller.post.collections.ofCreator({ creatorId: creator.id }),
+    caller.post.read.featured({ creatorId: creator.id }),
   ]);
   const follow = views(creator.id);
   // A former member is offered their old tier back, as the page's first action.
@@ -60,7 +64,8 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
         <h1 className="mt-4 font-serif text-3xl font-bold sm:text-4xl">{creator.displayName}</h1>
         <p className="mt-1 text-sm text-faint">@{creator.handle}</p>
         {creator.tagline && <p className="mt-3 text-lg text-muted">{creator.tagline}</p>}
-        {creator.about && <p className="mt-4 whitespace-pre-line leading-relaxed">{creator.about}</p>}
+        {creator.about && <RichText source={creator.about} className="mt-4 leading-relaxed" />}
+        <CreatorLinks links={creator.links} name={creator.displayName} />
         <div className="mt-6 flex flex-wrap items-center gap-3">
           {cheapest && (
             <JoinLink href={lapsed ? rejoinHref(lapsed) : `/${creator.handle}/join`} className={buttonClass("primary")}>
@@ -81,6 +86,16 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
           )}
         </div>
       </header>
+      {featured && (
+        <section aria-labelledby="featured-heading" className="mt-8">
+          <h2 id="featured-heading" className="text-lg font-semibold">
+            Featured
+          </h2>
+          <div className="mt-4">
+            <PostCard post={{ ...featured, handle: creator.handle, displayName: undefined }} />
+          </div>
+        </section>
+      )}
       <section className="mt-8">
         <h2 className="text-lg font-semibold">Recent posts</h2>
         {posts.length === 0 ? (
@@ -102,6 +117,29 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
           </Link>
         )}
       </section>
+      {series.length > 0 && (
+        <section aria-labelledby="collections-heading" className="mt-10">
+          <h2 id="collections-heading" className="text-lg font-semibold">
+            Collections
+          </h2>
+          <ul className="mt-4 grid gap-3 sm:grid-cols-2">
+            {series.map((collection) => (
+              <li key={collection.id}>
+                <Link
+                  href={`/${creator.handle}/collections/${collection.slug}`}
+                  className="block h-full rounded-2xl border border-line bg-card p-4 hover:border-accent focus-visible:border-accent"
+                >
+                  <span className="block font-semibold">{collection.title}</span>
+                  <span className="block text-sm text-muted">
+                    {collection.posts} {collection.posts === 1 ? "post" : "posts"}
+                  </span>
+                  {collection.description && <span className="mt-2 line-clamp-2 block text-sm">{collection.description}</span>}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <RecommendedCreators by={creator.displayName} recommendations={around.recommendations} />
       <FansAlsoSupport creators={around.alsoSupport} />
     </main>

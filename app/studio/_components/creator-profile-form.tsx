@@ -8,7 +8,7 @@ import { Field, FormError, TextAreaField } from "@/app/_components/field";
 import { fieldError, uiError } from "@/app/_lib/trpc-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { suggestHandle } from "@/lib/handle";
-import type { CreatorProfileInput } from "@/lib/schemas/creator";
+import { MAX_CREATOR_LINKS, type CreatorProfile } from "@/lib/schemas/creator";
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -19,12 +19,10 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function CreatorProfileForm({ mode, initial }: { mode: "setup" | "edit"; initial?: CreatorProfileInput }) {
+export function CreatorProfileForm({ mode, initial }: { mode: "setup" | "edit"; initial?: CreatorProfile }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [values, setValues] = useState<CreatorProfileInput>(
-    initial ?? { handle: "", displayName: "", tagline: "", about: "" },
-  );
+  const [values, setValues] = useState<CreatorProfile>(initial ?? { handle: "", displayName: "", tagline: "", about: "", links: [] });
   const [handleTouched, setHandleTouched] = useState(mode === "edit");
   const [saved, setSaved] = useState(false);
   const debouncedHandle = useDebounced(values.handle.trim().toLowerCase(), 300);
@@ -43,7 +41,7 @@ export function CreatorProfileForm({ mode, initial }: { mode: "setup" | "edit"; 
   );
   const error = mutation.error ? uiError(mutation.error) : null;
 
-  function update<K extends keyof CreatorProfileInput>(key: K, value: CreatorProfileInput[K]) {
+  function update<K extends keyof CreatorProfile>(key: K, value: CreatorProfile[K]) {
     setSaved(false);
     setValues((current) => {
       const next = { ...current, [key]: value };
@@ -54,8 +52,11 @@ export function CreatorProfileForm({ mode, initial }: { mode: "setup" | "edit"; 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    mutation.mutate(values);
+    mutation.mutate({ ...values, links: values.links.map((link) => link.trim()).filter(Boolean) });
   }
+
+  // One more empty field than links so far, up to the limit: the next link has a place to go.
+  const linkFields = [...values.links, ""].slice(0, MAX_CREATOR_LINKS);
 
   const handleStatus =
     values.handle && debouncedHandle === values.handle.trim().toLowerCase() && availability.data ? availability.data : null;
@@ -111,7 +112,33 @@ export function CreatorProfileForm({ mode, initial }: { mode: "setup" | "edit"; 
         onChange={(e) => update("about", e.target.value)}
         error={fieldError(error, "about")}
         placeholder="Tell fans what they will find here and how often you post."
+        hint="Blank lines start paragraphs; **bold**, *italic*, [a link](https://…) and lines starting with “- ” for a list."
       />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Links</legend>
+        <p className="text-sm text-muted">Your website, shop or channels elsewhere, shown on your page (at most {MAX_CREATOR_LINKS}).</p>
+        {linkFields.map((link, index) => (
+          <Field
+            key={index}
+            label={`Link ${index + 1}`}
+            name={`links.${index}`}
+            type="url"
+            inputMode="url"
+            placeholder="https://"
+            value={link}
+            onChange={(e) => {
+              const links = [...values.links];
+              links[index] = e.target.value;
+              update("links", links.filter((value, i) => value !== "" || i < links.length - 1));
+            }}
+          />
+        ))}
+        {fieldError(error, "links") && (
+          <p className="text-sm text-danger" role="alert">
+            {fieldError(error, "links")}
+          </p>
+        )}
+      </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? "Saving…" : mode === "setup" ? "Create my page" : "Save changes"}

@@ -33,6 +33,9 @@ export default async function PostsPage({ searchParams }: Props) {
         <div className="flex flex-wrap items-center justify-between gap-4">
           <h1 className="text-2xl font-bold">Posts</h1>
           <div className="flex items-center gap-2">
+            <Link href="/studio/posts/collections" className={buttonClass("ghost")}>
+              Collections
+            </Link>
             <Link href="/studio/posts/trash" className={buttonClass("ghost")}>
               Trash{page.counts.trash > 0 ? ` (${page.counts.trash})` : ""}
             </Link>

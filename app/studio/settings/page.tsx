@@ -1,10 +1,13 @@
+import { caller } from "@/server/trpc/server";
 import { requireCreatorPage } from "../_lib/guards";
 import { CreatorProfileForm } from "../_components/creator-profile-form";
+import { FeaturedPostPicker } from "./featured-post-picker";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const creator = await requireCreatorPage("/studio/settings");
+  const published = await caller.post.read.archive({ creatorId: creator.id, limit: 50 });
   return (
     <main className="mx-auto max-w-xl px-5 py-10">
       <h1 className="text-2xl font-bold">Settings</h1>
@@ -12,9 +15,11 @@ export default async function SettingsPage() {
       <div className="mt-4">
         <CreatorProfileForm
           mode="edit"
-          initial={{ handle: creator.handle, displayName: creator.displayName, tagline: creator.tagline, about: creator.about }}
+          initial={{ handle: creator.handle, displayName: creator.displayName, tagline: creator.tagline, about: creator.about, links: creator.links }}
         />
       </div>
+      <h2 className="mt-10 text-lg font-semibold">Featured post</h2>
+      <FeaturedPostPicker current={creator.featuredPostId} posts={published.posts.map((post) => ({ id: post.id, title: post.title }))} />
     </main>
   );
 }

@@ -221,9 +221,11 @@ export async function fansAlsoSupport(db: Db, creatorId: string, limit = 4): Pro
   const rows = await db
     .select({ id: creators.id, handle: creators.handle, displayName: creators.displayName, tagline: creators.tagline, shared })
     .from(memberships)
-    .innerJoin(theirs, and(eq(theirs.userId, memberships.userId), ne(theirs.creatorId, memberships.creatorId), ne(theirs.status, "expired")))
+    // NOTE: "expired" as a literal, the condition of the live-membership index (db/schema/memberships.ts):
+    // a planner that sees a parameter cannot use it.
+    .innerJoin(theirs, and(eq(theirs.userId, memberships.userId), ne(theirs.creatorId, memberships.creatorId), sql`${theirs.status} <> 'expired'`))
     .innerJoin(creators, eq(creators.id, theirs.creatorId))
-    .where(and(eq(memberships.creatorId, creatorId), ne(memberships.status, "expired")))
+    .where(and(eq(memberships.creatorId, creatorId), sql`${memberships.status} <> 'expired'`))
     .groupBy(creators.id)
     .having(gte(shared, FANS_ALSO_SUPPORT_MIN))
     .orderBy(desc(shared), asc(creators.handle))

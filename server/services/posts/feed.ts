@@ -1,9 +1,9 @@
-// The public channels that carry no session: a creator's RSS feed and the sitemap (an index of
+// The public channels that carry no session: a creator's RSS feed, a collection's, and the sitemap (an index of
 // files). Both are read as an anonymous visitor whoever asks, so they can be cached by anyone:
 // gated posts appear with their teaser only, drafts and deleted posts not at all.
 import "server-only";
 import { and, asc, between, desc, eq, max } from "drizzle-orm";
-import { creators, posts } from "@/db/schema";
+import { collectionPosts, collections, creators, posts } from "@/db/schema";
 import { escapeHtml } from "@/lib/html";
 import { decidePostVisibility } from "../access/policy";
 import type { ServiceContext } from "../context";
@@ -27,12 +27,41 @@ export async function creatorFeedXml(ctx: ServiceContext, handle: string, origin
     .where(and(eq(posts.creatorId, creator.id), publishedWhere()))
     .orderBy(desc(posts.publishedAt))
     .limit(limit);
-  const cards = await presentPosts(anon, rows, null);
   const pageUrl = `${origin}/${creator.handle}`;
+  return feedXml({ title: creator.displayName, link: pageUrl, description: creator.tagline || `Posts by ${creator.displayName}` }, pageUrl, await presentPosts(anon, rows, null));
+}
+
+/**
+ * RSS 2.0 for `/{handle}/collections/{slug}/feed.xml`: the collection's published posts in its
+ * order, or null when there is no such collection.
+ */
+export async function collectionFeedXml(ctx: ServiceContext, handle: string, slug: string, origin: string): Promise<string | null> {
+  const anon = anonymous(ctx);
+  const [found] = await anon.db
+    .select({ id: collections.id, title: collections.title, slug: collections.slug, description: collections.description, handle: creators.handle, displayName: creators.displayName })
+    .from(collections)
+    .innerJoin(creators, eq(creators.id, collections.creatorId))
+    .where(and(eq(creators.handle, handle.toLowerCase()), eq(collections.slug, slug)));
+  if (!found) return null;
+  const rows = await anon.db
+    .select({ ...cardColumns, html: posts.html, teaserHtml: posts.teaserHtml })
+    .from(collectionPosts)
+    .innerJoin(posts, eq(posts.id, collectionPosts.postId))
+    .where(and(eq(collectionPosts.collectionId, found.id), publishedWhere()))
+    .orderBy(asc(collectionPosts.position));
+  const pageUrl = `${origin}/${found.handle}`;
+  return feedXml(
+    { title: `${found.title} · ${found.displayName}`, link: `${pageUrl}/collections/${found.slug}`, description: found.description || `A collection by ${found.displayName}` },
+    pageUrl,
+    await presentPosts(anon, rows, null),
+  );
+}
+
+/** The channel and its items: the body only for posts anyone may read, the teaser and a way in for the rest. */
+function feedXml(channel: { title: string; link: string; description: string }, pageUrl: string, cards: Awaited<ReturnType<typeof presentPosts>>): string {
   const items = cards.map((card) => {
     const url = `${pageUrl}/posts/${card.slug}`;
     const join = card.joinTier ? `<p><a href="${xml(`${pageUrl}/join`)}">Join ${xml(card.joinTier.name)} to unlock</a></p>` : "";
-    // The body only for posts anyone may read; the teaser (maybe nothing) and a way in for the rest.
     const content = card.output.locked ? `${card.output.teaserHtml ?? ""}${join}` : (card.output.html ?? "");
     return [
       "<item>",
@@ -50,9 +79,9 @@ export async function creatorFeedXml(ctx: ServiceContext, handle: string, origin
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
     "<channel>",
-    `<title>${xml(creator.displayName)}</title>`,
-    `<link>${xml(pageUrl)}</link>`,
-    `<description>${xml(creator.tagline || `Posts by ${creator.displayName}`)}</description>`,
+    `<title>${xml(channel.title)}</title>`,
+    `<link>${xml(channel.link)}</link>`,
+    `<description>${xml(channel.description)}</description>`,
     ...items,
     "</channel>",
     "</rss>",

@@ -1,13 +1,14 @@
 // Posts, the reader's side: every read a viewer makes goes through the access policy and the
 // presenter (present.ts), so a body, an excerpt or a teaser leaves only when the policy says so.
 import "server-only";
-import { and, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
-import { creators, follows, posts, postSlugs, tiers } from "@/db/schema";
+import { and, desc, eq, exists, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import { collectionPosts, collections, creators, follows, posts, postSlugs, postTags, tags, tiers } from "@/db/schema";
+import type { ArchiveFilters } from "@/lib/schemas/archive";
 import { loadAccessViewer, type AccessViewer } from "../access/policy";
 import { engagementOf, type Engagement } from "../community/engagement";
 import type { ServiceContext } from "../context";
 import { decodeCursor, encodeCursor, exactTime, staleCursor } from "../keyset";
-import { cardColumns, presentPosts, publishedWhere, type PostCard } from "./present";
+import { cardColumns, presentPosts, publishedWhere, type PostCard, type PresentedCard } from "./present";
 
 /** What a post page shows: the card columns, the body's HTML and the teaser's. */
 const pageColumns = { ...cardColumns, html: posts.html, teaserHtml: posts.teaserHtml } as const;
@@ -117,35 +118,104 @@ function archiveCursor(raw: string): { key: string; id: string } {
  * A creator's published posts, newest first, a page at a time (the creator page shows the first,
  * the archive any): a page starts after the last post of the one before, through the creator's
  * index of published posts, so the 25th page costs what the first does. Bodies never leave here.
+ * Filters narrow it: a tag, a collection, a kind of post (by its slugs and name, as the address
+ * has them), and "unlocked": only the posts the policy lets this viewer read whole, decided by the
+ * policy itself on each candidate (so a page may take a few reads to fill).
  */
 export async function listPublishedPostsPage(
   ctx: ServiceContext,
   creatorId: string,
-  options: { cursor?: string; limit: number },
+  options: { cursor?: string; limit: number } & ArchiveFilters,
 ): Promise<PostsPage> {
-  const after = options.cursor ? archiveCursor(options.cursor) : null;
-  const rows = await ctx.db
-    .select({ ...cardColumns, key: exactTime(posts.publishedAt) })
-    .from(posts)
-    .where(
-      and(
-        eq(posts.creatorId, creatorId),
-        publishedWhere(),
-        after ? sql`(${posts.publishedAt}, ${posts.id}) < (${after.key}::timestamptz, ${after.id})` : undefined,
-      ),
-    )
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
-  const [cards, engagement] = await Promise.all([
-    loadAccessViewer(ctx).then((viewer) => presentPosts(ctx, page, viewer)),
-    engagementOf(ctx, page.map((row) => row.id)),
-  ]);
+  const viewer = await loadAccessViewer(ctx);
+  const narrowed = and(
+    options.kind ? eq(posts.kind, options.kind) : undefined,
+    options.tag
+      ? exists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(postTags)
+            .innerJoin(tags, eq(tags.id, postTags.tagId))
+            .where(and(eq(postTags.postId, posts.id), eq(tags.creatorId, creatorId), eq(tags.slug, options.tag))),
+        )
+      : undefined,
+    options.collection
+      ? exists(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(collectionPosts)
+            .innerJoin(collections, eq(collections.id, collectionPosts.collectionId))
+            .where(and(eq(collectionPosts.postId, posts.id), eq(collections.creatorId, creatorId), eq(collections.slug, options.collection))),
+        )
+      : undefined,
+  );
+  let after = options.cursor ? archiveCursor(options.cursor) : null;
+  const kept: PresentedCard[] = [];
+  const keys = new Map<string, string>();
+  let more = false;
+  let exhausted = false;
+  // NOTE: without "unlocked" one read fills the page; with it, reads of a few pages' worth of
+  // candidates go on until it is full or the archive ends, each decided by the policy.
+  for (let reads = 0; reads < MAX_ARCHIVE_READS && !more && !exhausted; reads++) {
+    const batch = options.unlocked ? options.limit * 3 : options.limit + 1;
+    const rows = await ctx.db
+      .select({ ...cardColumns, key: exactTime(posts.publishedAt) })
+      .from(posts)
+      .where(
+        and(
+          eq(posts.creatorId, creatorId),
+          publishedWhere(),
+          narrowed,
+          after ? sql`(${posts.publishedAt}, ${posts.id}) < (${after.key}::timestamptz, ${after.id})` : undefined,
+        ),
+      )
+      .orderBy(desc(posts.publishedAt), desc(posts.id))
+      .limit(batch);
+    const cards = new Map((await presentPosts(ctx, rows, viewer)).map((card) => [card.id, card]));
+    for (const row of rows) {
+      keys.set(row.id, row.key);
+      const card = cards.get(row.id);
+      if (!card || (options.unlocked && card.locked)) continue;
+      if (kept.length === options.limit) {
+        more = true;
+        break;
+      }
+      kept.push(card);
+    }
+    exhausted = rows.length < batch;
+    const last = rows.at(-1);
+    if (last) after = { key: last.key, id: last.id };
+  }
+  // The next page starts after the last post shown; or, when the reads ran out before the page
+  // filled, after the last post looked at.
+  const lastKept = kept.at(-1);
+  const nextAfter = more && lastKept ? { key: keys.get(lastKept.id)!, id: lastKept.id } : !more && !exhausted ? after : null;
+  const engagement = await engagementOf(
+    ctx,
+    kept.map((card) => card.id),
+  );
   return {
-    posts: cards.map(({ output: _output, ...card }) => ({ ...card, ...engagement.get(card.id)! })),
-    nextCursor: rows.length > options.limit && last ? encodeCursor([last.key, last.id]) : null,
+    posts: kept.map(({ output: _output, ...card }) => ({ ...card, ...engagement.get(card.id)! })),
+    nextCursor: nextAfter ? encodeCursor([nextAfter.key, nextAfter.id]) : null,
   };
+}
+
+/** How many reads an "unlocked" page may take before it is shown as far as it got. */
+const MAX_ARCHIVE_READS = 5;
+
+/** The creator's featured post as this viewer may see it (a card: never the body), or null. */
+export async function readFeaturedPost(ctx: ServiceContext, creatorId: string): Promise<ListedPostCard | null> {
+  const [creator] = await ctx.db.select({ featuredPostId: creators.featuredPostId }).from(creators).where(eq(creators.id, creatorId));
+  if (!creator?.featuredPostId) return null;
+  const rows = await ctx.db
+    .select(cardColumns)
+    .from(posts)
+    .where(and(eq(posts.id, creator.featuredPostId), eq(posts.creatorId, creatorId), publishedWhere()));
+  const [card] = await presentPosts(ctx, rows, await loadAccessViewer(ctx));
+  if (!card) return null;
+  const engagement = await engagementOf(ctx, [card.id]);
+  const { output: _output, ...rest } = card;
+  return { ...rest, ...engagement.get(card.id)! };
 }
 
 /** Published posts of a creator for their public page; bodies never leave here. */

@@ -1,13 +1,14 @@
 // Tags: a creator's own vocabulary, made on the fly from names typed in the post settings.
 import "server-only";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { postTags, tags } from "@/db/schema";
+import { posts, postTags, tags } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { MAX_TAGS_PER_POST } from "@/lib/schemas/post";
 import { slugify } from "@/lib/slug";
 import type { ServiceContext } from "../context";
 import { requireOwnCreator } from "../creators";
+import { publishedWhere } from "./present";
 
 export type TagSummary = { id: string; name: string; slug: string; posts: number };
 
@@ -65,4 +66,16 @@ export async function listOwnTags(ctx: ServiceContext): Promise<TagSummary[]> {
     .groupBy(tags.id)
     .orderBy(asc(tags.name))
     .limit(1000);
+}
+
+/** The tags on a creator's published posts: what their archive can be filtered by (names and slugs are public). */
+export async function publishedTagsOf(ctx: ServiceContext, creatorId: string): Promise<{ name: string; slug: string }[]> {
+  return ctx.db
+    .selectDistinct({ name: tags.name, slug: tags.slug })
+    .from(tags)
+    .innerJoin(postTags, eq(postTags.tagId, tags.id))
+    .innerJoin(posts, and(eq(posts.id, postTags.postId), publishedWhere()))
+    .where(eq(tags.creatorId, creatorId))
+    .orderBy(asc(tags.name))
+    .limit(200);
 }

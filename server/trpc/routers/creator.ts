@@ -1,13 +1,14 @@
 // Creator pages: setting one up, its profile, finding it by handle, and the creator's own image
 // library (for cover pickers).
 import "server-only";
-import { creatorByHandleInput, creatorProfileInput, handleAvailabilityInput } from "@/lib/schemas/creator";
+import { creatorByHandleInput, creatorProfileInput, featuredPostInput, handleAvailabilityInput } from "@/lib/schemas/creator";
 import {
   checkHandleAvailability,
   findHandleRedirect,
   createCreatorPage,
   getCreatorByHandle,
   getOwnCreator,
+  setFeaturedPost,
   updateCreatorProfile,
 } from "../../services/creators";
 import { listOwnImages } from "../../services/media/library";
@@ -24,5 +25,6 @@ export const creatorRouter = createTRPCRouter({
     .query(({ ctx, input }) => checkHandleAvailability(ctx, input.handle)),
   setup: protectedProcedure.input(creatorProfileInput).mutation(({ ctx, input }) => createCreatorPage(ctx, input)),
   update: creatorProcedure.input(creatorProfileInput).mutation(({ ctx, input }) => updateCreatorProfile(ctx, input)),
+  setFeatured: creatorProcedure.input(featuredPostInput).mutation(({ ctx, input }) => setFeaturedPost(ctx, input)),
   images: creatorProcedure.input(mediaImagesInput).query(({ ctx, input }) => listOwnImages(ctx, input)),
 });

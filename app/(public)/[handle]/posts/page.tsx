@@ -4,8 +4,10 @@ import Link from "next/link";
 import { cache } from "react";
 import { PagesNav } from "@/app/_components/pages-nav";
 import { PostCard } from "@/app/_components/post-card";
+import { archiveFilters, archiveHref } from "@/lib/schemas/archive";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "../_lib/moved-or-missing";
+import { ArchiveFilterForm } from "./archive-filters";
 
 type Props = {
   params: Promise<{ handle: string }>;
@@ -28,26 +30,43 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArchivePage({ params, searchParams }: Props) {
   const { handle } = await params;
-  const raw = (await searchParams).cursor;
+  const query = await searchParams;
+  const raw = query.cursor;
   const cursor = typeof raw === "string" && raw.length <= 400 ? raw : undefined;
+  const filters = archiveFilters(query);
   const creator = await loadCreator(handle);
   if (!creator) return movedOrMissing(handle, "/posts");
-  const page = await caller.post.read.archive({ creatorId: creator.id, cursor, limit: PAGE_SIZE }).catch((error: unknown) => {
-    // An outdated or hand-edited "older posts" link starts over from the newest instead of failing.
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST" && cursor) {
-      return caller.post.read.archive({ creatorId: creator.id, limit: PAGE_SIZE });
-    }
-    throw error;
-  });
+  const [page, tags, series] = await Promise.all([
+    caller.post.read.archive({ creatorId: creator.id, cursor, limit: PAGE_SIZE, ...filters }).catch((error: unknown) => {
+      // An outdated or hand-edited "older posts" link starts over from the newest instead of failing.
+      if (error instanceof TRPCError && error.code === "BAD_REQUEST" && cursor) {
+        return caller.post.read.archive({ creatorId: creator.id, limit: PAGE_SIZE, ...filters });
+      }
+      throw error;
+    }),
+    caller.post.read.archiveTags({ creatorId: creator.id }),
+    caller.post.collections.ofCreator({ creatorId: creator.id }),
+  ]);
+  const filtered = Object.values(filters).some(Boolean);
   return (
     <main className="mx-auto max-w-3xl px-5 py-10">
       <Link href={`/${creator.handle}`} className="text-sm font-semibold text-accent-strong hover:underline">
         {creator.displayName}
       </Link>
       <h1 className="mt-2 font-serif text-3xl font-bold">All posts</h1>
+      <ArchiveFilterForm handle={creator.handle} filters={filters} tags={tags} collections={series} />
       {page.posts.length === 0 ? (
         <p className="mt-6 rounded-2xl border border-dashed border-line bg-card p-8 text-center text-muted">
-          {creator.displayName} has not published anything yet.
+          {filtered ? (
+            <>
+              No posts match these filters.{" "}
+              <Link href={`/${creator.handle}/posts`} className="font-medium text-accent-strong underline">
+                Show every post
+              </Link>
+            </>
+          ) : (
+            `${creator.displayName} has not published anything yet.`
+          )}
         </p>
       ) : (
         <ul className="mt-6 space-y-4">
@@ -58,7 +77,7 @@ export default async function ArchivePage({ params, searchParams }: Props) {
           ))}
         </ul>
       )}
-      <PagesNav newestHref={`/${creator.handle}/posts`} nextCursor={page.nextCursor} onFirstPage={!cursor} />
+      <PagesNav newestHref={archiveHref(creator.handle, filters)} nextCursor={page.nextCursor} onFirstPage={!cursor} />
     </main>
   );
 }

@@ -24,6 +24,7 @@ import { searchPosts } from "../../../services/posts/search";
 import { updatePostSettings } from "../../../services/posts/settings";
 import { createTRPCRouter, creatorProcedure, publicProcedure } from "../../init";
 import { postAccessRouter } from "./access";
+import { postCollectionsRouter } from "./collections";
 import { postLibraryRouter } from "./library";
 import { postLifecycleRouter } from "./lifecycle";
 import { postReadRouter } from "./read";
@@ -47,4 +48,5 @@ export const postRouter = createTRPCRouter({
   access: postAccessRouter,
   lifecycle: postLifecycleRouter,
   library: postLibraryRouter,
+  collections: postCollectionsRouter,
 });

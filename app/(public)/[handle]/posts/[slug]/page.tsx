@@ -8,6 +8,7 @@ import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
 import { movedOrMissing } from "../../_lib/moved-or-missing";
 import { Comments } from "./comments/comments";
+import { CollectionNav } from "./collection-nav";
 import { PostEnd } from "./post-end";
 import { PostView } from "./post-view";
 
@@ -72,7 +73,10 @@ export default async function PostPage({ params }: Params) {
     // The post may be fine and only its creator renamed: the old handle moves to the new one.
     return movedOrMissing(handle, `/posts/${slug}`);
   }
-  const viewer = await getViewer();
+  const [viewer, places] = await Promise.all([
+    getViewer(),
+    post.status === "published" ? caller.post.collections.places({ postId: post.id }) : Promise.resolve([]),
+  ]);
   const follow = followerViews(viewer !== null, {
     following: post.creator.followedByViewer ? [post.creator.id] : [],
     ownCreatorId: viewer?.access?.creatorId ?? null,
@@ -89,6 +93,7 @@ export default async function PostPage({ params }: Params) {
       <div id={POST_BODY_ID}>
         <PostView post={post} signedIn={viewer !== null} />
       </div>
+      <CollectionNav handle={post.creator.handle} places={places} />
       <PostEnd post={post} follow={follow} />
       {post.status === "published" && (
         <Comments postId={post.id} loginHref={`/login?callbackUrl=${encodeURIComponent(`/${post.creator.handle}/posts/${post.slug}`)}`} />

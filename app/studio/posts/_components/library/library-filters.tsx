@@ -3,9 +3,10 @@
 // list; the days picked are read in the creator's own zone, which the URL carries along.
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { ChoiceSelect, filterControlClass } from "@/app/_components/choice-select";
 import { Button } from "@/app/_components/button";
 import { accessLevelSchema } from "@/lib/schemas/post-access";
-import { libraryHref, LIBRARY_SORTS, POST_KINDS, type LibraryParams, type LibrarySort } from "@/lib/schemas/post-library";
+import { libraryHref, LIBRARY_SORTS, POST_KIND_LABELS, POST_KINDS, type LibraryParams, type LibrarySort } from "@/lib/schemas/post-library";
 import { ACCESS_LABEL } from "../audience";
 
 const SORT_LABELS: Record<LibrarySort, string> = {
@@ -14,18 +15,6 @@ const SORT_LABELS: Record<LibrarySort, string> = {
   updated_desc: "Recently edited",
   title_asc: "Title A–Z",
 };
-
-const KIND_LABELS: Record<(typeof POST_KINDS)[number], string> = {
-  text: "Text",
-  image: "Image",
-  gallery: "Gallery",
-  audio: "Audio",
-  video: "Video",
-  attachment: "Attachment",
-};
-
-const controlClass =
-  "block w-full rounded-lg border border-line bg-card px-3 py-2 text-sm text-ink focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20";
 
 export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: { id: string; name: string }[] }) {
   const router = useRouter();
@@ -63,7 +52,7 @@ export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: 
             value={draft.q ?? ""}
             onChange={(e) => set({ q: e.target.value })}
             placeholder="e.g. sourdough"
-            className={controlClass}
+            className={filterControlClass}
           />
           <Button
             variant="secondary"
@@ -78,66 +67,38 @@ export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: 
       </div>
       {/* A grid of its own when unfolded on a phone; from the small breakpoint up, its fields sit in the form's grid. */}
       <div id={foldedId} className={`${unfolded ? "grid" : "hidden"} gap-3 sm:contents`}>
-        <div>
-          <label htmlFor="library-kind" className="mb-1 block text-xs font-medium text-muted">
-            Type
-          </label>
-          <select
-            id="library-kind"
-            value={draft.kind ?? ""}
-            onChange={(e) => set({ kind: POST_KINDS.find((k) => k === e.target.value) })}
-            className={controlClass}
-          >
-            <option value="">Any type</option>
-            {POST_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="library-access" className="mb-1 block text-xs font-medium text-muted">
-            Who can read
-          </label>
-          <select
-            id="library-access"
-            value={draft.access ?? ""}
-            onChange={(e) => set({ access: accessLevelSchema.options.find((level) => level === e.target.value) })}
-            className={controlClass}
-          >
-            <option value="">Any audience</option>
-            {accessLevelSchema.options.map((level) => (
-              <option key={level} value={level}>
-                {ACCESS_LABEL[level]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="library-tag" className="mb-1 block text-xs font-medium text-muted">
-            Tag
-          </label>
-          <select id="library-tag" value={draft.tag ?? ""} onChange={(e) => set({ tag: e.target.value || undefined })} className={controlClass}>
-            <option value="">Any tag</option>
-            {tags.map((tag) => (
-              <option key={tag.id} value={tag.id}>
-                {tag.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceSelect
+          label="Type"
+          any="Any type"
+          options={POST_KINDS.map((kind) => ({ value: kind, label: POST_KIND_LABELS[kind] }))}
+          value={draft.kind ?? ""}
+          onChange={(e) => set({ kind: POST_KINDS.find((k) => k === e.target.value) })}
+        />
+        <ChoiceSelect
+          label="Who can read"
+          any="Any audience"
+          options={accessLevelSchema.options.map((level) => ({ value: level, label: ACCESS_LABEL[level] }))}
+          value={draft.access ?? ""}
+          onChange={(e) => set({ access: accessLevelSchema.options.find((level) => level === e.target.value) })}
+        />
+        <ChoiceSelect
+          label="Tag"
+          any="Any tag"
+          options={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
+          value={draft.tag ?? ""}
+          onChange={(e) => set({ tag: e.target.value || undefined })}
+        />
         <div>
           <label htmlFor="library-from" className="mb-1 block text-xs font-medium text-muted">
             From
           </label>
-          <input id="library-from" type="date" value={draft.from ?? ""} onChange={(e) => set({ from: e.target.value || undefined })} className={controlClass} />
+          <input id="library-from" type="date" value={draft.from ?? ""} onChange={(e) => set({ from: e.target.value || undefined })} className={filterControlClass} />
         </div>
         <div>
           <label htmlFor="library-to" className="mb-1 block text-xs font-medium text-muted">
             To
           </label>
-          <input id="library-to" type="date" value={draft.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} className={controlClass} />
+          <input id="library-to" type="date" value={draft.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} className={filterControlClass} />
         </div>
         <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
           <div className="min-w-40">
@@ -148,7 +109,7 @@ export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: 
               id="library-sort"
               value={draft.sort ?? "date_desc"}
               onChange={(e) => set({ sort: LIBRARY_SORTS.find((s) => s === e.target.value) })}
-              className={controlClass}
+              className={filterControlClass}
             >
               {LIBRARY_SORTS.map((sort) => (
                 <option key={sort} value={sort}>
