@@ -24,6 +24,9 @@ export const creators = pgTable(
     links: jsonb().$type<string[]>().notNull().default([]),
     /** The post shown first on their page. No foreign key: posts reference creators (see posts.ts). */
     featuredPostId: text(),
+    /** Their picture and their page's banner: images of their own uploads, served to anyone (media.ts references creators). */
+    avatarMediaId: text(),
+    bannerMediaId: text(),
     /** ISO 4217 code for tier prices; money is always integer minor units of it. */
     currency: text().notNull().default("USD"),
     /** The access level new posts start with. */

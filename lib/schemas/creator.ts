@@ -27,6 +27,9 @@ export const creatorProfileInput = z
     tagline: text().trim().max(140, "Keep the tagline under 140 characters.").default(""),
     about: text().trim().max(5000, "Keep the about text under 5,000 characters.").default(""),
     links: z.array(linkSchema).max(MAX_CREATOR_LINKS, `Add at most ${MAX_CREATOR_LINKS} links.`).default([]),
+    /** Left out: unchanged. Null: none. */
+    avatarMediaId: text().max(64).nullable().optional(),
+    bannerMediaId: text().max(64).nullable().optional(),
   })
   .strict();
 

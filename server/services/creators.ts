@@ -5,7 +5,7 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { creatorHandles, creators, posts } from "@/db/schema";
+import { creatorHandles, creators, media, posts } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { HANDLE_PROBLEM_MESSAGES, handleProblem } from "@/lib/handle";
 import { creatorProfileInput, featuredPostInput, type CreatorProfileInput } from "@/lib/schemas/creator";
@@ -22,6 +22,8 @@ const publicColumns = {
   tagline: true,
   about: true,
   links: true,
+  avatarMediaId: true,
+  bannerMediaId: true,
   createdAt: true,
 } as const;
 
@@ -79,7 +81,8 @@ function handleTaken(handle: string) {
 
 export async function createCreatorPage(ctx: ServiceContext, input: CreatorProfileInput) {
   requireViewer(ctx);
-  const data = creatorProfileInput.parse(input);
+  // A page being set up has no uploads yet: its picture and banner come later, in Settings.
+  const { avatarMediaId: _avatar, bannerMediaId: _banner, ...data } = creatorProfileInput.parse(input);
   if (await getOwnCreator(ctx)) {
     throw new AppError(AppErrorCode.ALREADY_EXISTS, "You already have a creator page.");
   }
@@ -99,10 +102,22 @@ export async function createCreatorPage(ctx: ServiceContext, input: CreatorProfi
   return created;
 }
 
+/** A picture for the page must be an image the creator uploaded: anything else is refused by name. */
+async function checkOwnImage(ctx: ServiceContext, creatorId: string, mediaId: string | null | undefined, field: string): Promise<void> {
+  if (!mediaId) return;
+  const [image] = await ctx.db
+    .select({ id: media.id })
+    .from(media)
+    .where(and(eq(media.id, mediaId), eq(media.creatorId, creatorId), eq(media.kind, "image")));
+  if (!image) throw new AppError(AppErrorCode.INVALID_INPUT, "Choose one of your own uploaded images.", { field });
+}
+
 /** Saves the profile; a new handle leaves the old one redirecting to it. */
 export async function updateCreatorProfile(ctx: ServiceContext, input: CreatorProfileInput) {
   const creator = await requireOwnCreator(ctx);
   const data = creatorProfileInput.parse(input);
+  await checkOwnImage(ctx, creator.id, data.avatarMediaId, "avatarMediaId");
+  await checkOwnImage(ctx, creator.id, data.bannerMediaId, "bannerMediaId");
   const availability = await checkHandleAvailability(ctx, data.handle);
   if (!availability.available) throw handleTaken(data.handle);
   let updated;

@@ -10,6 +10,7 @@ import { ReadBeacon } from "@/app/_components/read-beacon";
 import { FansAlsoSupport, RecommendedCreators } from "@/app/_components/recommended-creators";
 import { rejoinHref } from "@/app/_components/rejoin";
 import { RichText } from "@/app/_components/rich-text";
+import { mediaUrl } from "@/lib/document/media";
 import { formatMoney } from "@/lib/money";
 import { loadFollowerViews } from "@/app/_lib/follower-views";
 import { getViewer } from "@/server/auth/viewer";
@@ -25,7 +26,13 @@ export async function generateMetadata({ params }: { params: Promise<{ handle: s
   return {
     title: creator.displayName,
     description,
-    openGraph: { title: creator.displayName, description, type: "profile" },
+    openGraph: {
+      title: creator.displayName,
+      description,
+      type: "profile",
+      // The banner (or the picture) is public whoever asks: the share card can show it.
+      ...((creator.bannerMediaId ?? creator.avatarMediaId) ? { images: [mediaUrl((creator.bannerMediaId ?? creator.avatarMediaId)!, 1200)] } : {}),
+    },
     // The handle as stored (lowercase): /Mara and /mara are one page.
     alternates: { canonical: `/${creator.handle}`, types: { "application/rss+xml": `/${creator.handle}/feed.xml` } },
   };
@@ -55,12 +62,20 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
       {/* The creator's own visits are not their readers'. */}
       {follow !== "own" && <ReadBeacon creatorId={creator.id} />}
       <header className="border-b border-line pb-8">
-        <div
-          aria-hidden
-          className="flex h-16 w-16 items-center justify-center rounded-full bg-accent-soft font-serif text-2xl font-bold text-accent-strong"
-        >
-          {creator.displayName.slice(0, 1).toUpperCase()}
-        </div>
+        {creator.bannerMediaId && (
+          // Decorative: the page's name and words say who it is.
+          <img src={mediaUrl(creator.bannerMediaId, 1600)} alt="" width={1600} height={533} className="mb-6 aspect-[3/1] w-full rounded-2xl object-cover" />
+        )}
+        {creator.avatarMediaId ? (
+          <img src={mediaUrl(creator.avatarMediaId, 320)} alt="" width={64} height={64} className="h-16 w-16 rounded-full border border-line object-cover" />
+        ) : (
+          <div
+            aria-hidden
+            className="flex h-16 w-16 items-center justify-center rounded-full bg-accent-soft font-serif text-2xl font-bold text-accent-strong"
+          >
+            {creator.displayName.slice(0, 1).toUpperCase()}
+          </div>
+        )}
         <h1 className="mt-4 font-serif text-3xl font-bold sm:text-4xl">{creator.displayName}</h1>
         <p className="mt-1 text-sm text-faint">@{creator.handle}</p>
         {creator.tagline && <p className="mt-3 text-lg text-muted">{creator.tagline}</p>}

@@ -16,8 +16,11 @@ export function CoverPicker({
   onChange,
   error,
   hint,
+  emptyText = "No cover",
 }: {
   label?: string;
+  /** What the empty thumbnail says. */
+  emptyText?: string;
   value: string | null;
   onChange: (mediaId: string | null) => void;
   error?: string | null;
@@ -32,7 +35,7 @@ export function CoverPicker({
   const messageId = useId();
   const upload = useImageUpload((media) => {
     onChange(media.id);
-    setNote(`${media.name} uploaded and chosen as the cover.`);
+    setNote(`${media.name} uploaded and chosen as the ${label.toLowerCase()}.`);
     void queryClient.invalidateQueries({ queryKey: trpc.creator.images.pathKey() });
   });
   const message = error ?? upload.error;
@@ -67,7 +70,7 @@ export function CoverPicker({
           {value ? (
             <img src={mediaUrl(value, 480)} alt={`${label}: the current choice`} className="h-full w-full object-cover" />
           ) : (
-            <span className="px-2 text-center text-sm text-muted">No cover</span>
+            <span className="px-2 text-center text-sm text-muted">{emptyText}</span>
           )}
         </div>
         <div className="flex flex-wrap gap-2">

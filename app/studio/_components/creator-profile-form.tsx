@@ -9,6 +9,7 @@ import { fieldError, uiError } from "@/app/_lib/trpc-errors";
 import { useTRPC } from "@/app/_lib/trpc";
 import { suggestHandle } from "@/lib/handle";
 import { MAX_CREATOR_LINKS, type CreatorProfile } from "@/lib/schemas/creator";
+import { CoverPicker } from "./cover-picker";
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -114,6 +115,26 @@ export function CreatorProfileForm({ mode, initial }: { mode: "setup" | "edit"; 
         placeholder="Tell fans what they will find here and how often you post."
         hint="Blank lines start paragraphs; **bold**, *italic*, [a link](https://…) and lines starting with “- ” for a list."
       />
+      {mode === "edit" && (
+        <>
+          <CoverPicker
+            label="Profile picture"
+            value={values.avatarMediaId ?? null}
+            onChange={(mediaId) => update("avatarMediaId", mediaId)}
+            error={fieldError(error, "avatarMediaId")}
+            hint="Square works best; shown round on your page."
+            emptyText="No picture"
+          />
+          <CoverPicker
+            label="Banner image"
+            value={values.bannerMediaId ?? null}
+            onChange={(mediaId) => update("bannerMediaId", mediaId)}
+            error={fieldError(error, "bannerMediaId")}
+            hint="Wide, at least 1500 pixels across: shown across the top of your page."
+            emptyText="No banner"
+          />
+        </>
+      )}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Links</legend>
         <p className="text-sm text-muted">Your website, shop or channels elsewhere, shown on your page (at most {MAX_CREATOR_LINKS}).</p>

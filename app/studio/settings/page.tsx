@@ -15,7 +15,15 @@ export default async function SettingsPage() {
       <div className="mt-4">
         <CreatorProfileForm
           mode="edit"
-          initial={{ handle: creator.handle, displayName: creator.displayName, tagline: creator.tagline, about: creator.about, links: creator.links }}
+          initial={{
+            handle: creator.handle,
+            displayName: creator.displayName,
+            tagline: creator.tagline,
+            about: creator.about,
+            links: creator.links,
+            avatarMediaId: creator.avatarMediaId,
+            bannerMediaId: creator.bannerMediaId,
+          }}
         />
       </div>
       <h2 className="mt-10 text-lg font-semibold">Featured post</h2>

@@ -20,6 +20,7 @@ import { signMediaUrlsInHtml } from "./signed-url";
 import { trashPost } from "../posts/lifecycle";
 import { updatePostSettings } from "../posts/settings";
 import { publishPost } from "../posts/editing";
+import { updateCreatorProfile } from "../creators";
 import { consumeRateLimit } from "../rate-limit";
 import { archiveTier, createTier as createDraftTier, publishTier, updateTier } from "../memberships/tiers";
 
@@ -336,6 +337,25 @@ describe("covers", () => {
     expect((await updateTier(own, { id: tier.id, name: "Circle", monthlyPrice: 0, coverMediaId: mine.id })).coverMediaId).toBe(mine.id);
     // An emptied field removes the cover.
     expect((await updateTier(own, { id: tier.id, name: "Circle", monthlyPrice: 0, coverMediaId: " " })).coverMediaId).toBeNull();
+  });
+
+  it("serves a creator's picture and banner to anyone once chosen, and refuses a picture that is not their own image", async () => {
+    const { db, creator, own, image } = await setup();
+    const picture = await image("#a33");
+    const banner = await image("#3a3");
+    const profile = { handle: creator.handle, displayName: creator.displayName, tagline: "", about: "" };
+    expect(await servedTo(serviceContext(), picture.id)).toBe("NOT_FOUND");
+    await updateCreatorProfile(own, { ...profile, avatarMediaId: picture.id, bannerMediaId: banner.id });
+    expect(await servedTo(serviceContext(), picture.id)).toBe("200 public, max-age=600");
+    expect(await servedTo(serviceContext(), banner.id)).toBe("200 public, max-age=600");
+
+    const other = await createCreator(db);
+    const theirs = await square("#333").then((png) => upload(other, "image", png, "theirs.png"));
+    expect(await caught(updateCreatorProfile(own, { ...profile, avatarMediaId: theirs.id }))).toMatchObject({ code: "INVALID_INPUT", field: "avatarMediaId" });
+    expect(await servedTo(serviceContext(), theirs.id)).toBe("NOT_FOUND");
+    // Taken away, the picture is the creator's own file again.
+    await updateCreatorProfile(own, { ...profile, avatarMediaId: null });
+    expect(await servedTo(serviceContext(), picture.id)).toBe("NOT_FOUND");
   });
 });
 

@@ -2,9 +2,9 @@
 // policy allows. Receiving an upload is upload.ts.
 import "server-only";
 import type { Readable } from "node:stream";
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { media, postMedia, posts, tiers } from "@/db/schema";
+import { creators, media, postMedia, posts, tiers } from "@/db/schema";
 import { isMediaId } from "@/lib/document/media";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { decidePostVisibility, readablePostIds } from "../access/policy";
@@ -86,6 +86,12 @@ async function isPublicCover(ctx: ServiceContext, row: MediaRow): Promise<boolea
     .where(and(eq(tiers.coverMediaId, row.id), eq(tiers.creatorId, row.creatorId), eq(tiers.status, "published")))
     .limit(1);
   if (tier) return true;
+  const [face] = await ctx.db
+    .select({ id: creators.id })
+    .from(creators)
+    .where(and(eq(creators.id, row.creatorId), or(eq(creators.avatarMediaId, row.id), eq(creators.bannerMediaId, row.id))))
+    .limit(1);
+  if (face) return true;
   const covered = await ctx.db
     .select({ creatorId: posts.creatorId, status: posts.status, access: posts.access, deletedAt: posts.deletedAt, publicAt: posts.publicAt })
     .from(posts)
@@ -95,7 +101,8 @@ async function isPublicCover(ctx: ServiceContext, row: MediaRow): Promise<boolea
 }
 
 /**
- * Who may fetch a file: its creator always; anyone else when it is a public cover, or when a post
+ * Who may fetch a file: its creator always; anyone else when it is a public cover (a published
+ * tier's, a listed post's, or the creator's own picture or banner), or when a post
  * that uses it is readable to them under the access policy. The answer also decides caching:
  * readable by an anonymous viewer means public; readable only through a membership (or by the
  * creator) means private.
