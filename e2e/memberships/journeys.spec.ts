@@ -125,7 +125,15 @@ test("cancelling keeps access until the period end and loses it after", async ({
 
   await page.goto("/account/memberships");
   await page.getByRole("button", { name: "Cancel membership" }).click();
+  // Asked first, with the date access lasts until; nothing changes until the fan says yes.
+  const asked = page.getByRole("alertdialog", { name: "Cancel membership" });
+  await expect(asked).toContainText("You keep access until");
+  await asked.getByRole("button", { name: "Yes, cancel my membership" }).click();
   await expect(page.getByText("Your access ends on")).toBeVisible();
+
+  // The charge is in the billing history.
+  await page.getByText("Billing history (1)").click();
+  await expect(page.getByRole("table", { name: "Charges for this membership, newest first" }).getByRole("row").nth(1)).toContainText("$5");
 
   await page.goto(postPath(world, world.paidPost));
   await expect(page.getByText(world.paidSecret)).toBeVisible();

@@ -63,3 +63,6 @@ export const membersListInput = z
 
 export type CheckoutInput = z.input<typeof checkoutInput>;
 export type StripeCheckoutInput = z.input<typeof stripeCheckoutInput>;
+
+/** A new card for a membership's renewals (the sandbox; with Stripe, its customer portal). */
+export const updateCardInput = z.object({ membershipId: idSchema, card: cardSchema }).strict();

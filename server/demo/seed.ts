@@ -2,7 +2,7 @@
 // holding each kind of membership, and ninety days of traffic for Mara's dashboards. Built with the same factories and services as the tests;
 // content and dates are fixed, so every fresh demo looks the same.
 import "server-only";
-import { count, eq } from "drizzle-orm";
+import { count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { ServiceContext } from "../services/context";
@@ -14,6 +14,9 @@ import { createTier, publishTier } from "../services/memberships/tiers";
 import { createCreator, createPost, createUser, type TestCreator, type TestUser } from "../testing/factories";
 import { siteOrigin } from "../http/site-origin";
 import { demoPosts } from "./content";
+import { setFeaturedPost } from "../services/creators";
+import { addRecommendation } from "../services/discovery/recommendations";
+import { createCollection, setCollectionPosts } from "../services/posts/collections";
 import { seedDemoTraffic } from "./traffic";
 
 export const DEMO_ACCOUNTS = {
@@ -90,8 +93,8 @@ export async function seedDemo(db: Db): Promise<void> {
     await setPostAccess(maraCtx, { postId: post.id, teaserMode: "auto", tierIds: [], publicAt: null, ...access });
     await applyPublish(db, post, day(publishedOn), mara.userId);
   };
-  await createPost(db, { creator: mara, ...demoPosts.essay, publish: true, now: day(3) });
-  await createPost(db, { creator: mara, ...demoPosts.note, publish: true, now: day(10) });
+  const essay = await createPost(db, { creator: mara, ...demoPosts.essay, publish: true, now: day(3) });
+  const note = await createPost(db, { creator: mara, ...demoPosts.note, publish: true, now: day(10) });
   await gated(demoPosts.members, 12, { access: "members" });
   await gated(demoPosts.paid, 14, { access: "paid" });
   await gated(demoPosts.patrons, 16, { access: "tiers", tierIds: [tiers.patron.id] });
@@ -107,6 +110,13 @@ export async function seedDemo(db: Db): Promise<void> {
     now: day(1),
   });
   await createPost(db, { creator: theo, ...demoPosts.episode, publish: true, now: day(8) });
+
+  // The two point readers at each other, and Mara keeps her studio notes as a series.
+  await addRecommendation(maraCtx, { handle: theo.handle, reason: "The podcast I listen to while I print." });
+  await addRecommendation(as(db, theo.user, day(9), theo), { handle: mara.handle, reason: "Essays that make me want to make things." });
+  const series = await createCollection(maraCtx, { title: "Studio notes", description: "Short pieces from the print shop, oldest first." });
+  await setCollectionPosts(maraCtx, { id: series.id, postIds: [essay.id, note.id] });
+  await setFeaturedPost(maraCtx, { postId: essay.id });
 
   // Memberships start when the demo is seeded (not on the fixed post dates), so paid periods are
   // current whenever someone tries the demo.
@@ -127,6 +137,8 @@ export async function seedDemo(db: Db): Promise<void> {
     .where(eq(memberships.userId, lapsed!.id));
   // Ninety days of readers, joins and cancellations before today, so Mara's dashboards are full.
   await seedDemoTraffic(db, { creator: mara, tiers, site: siteOrigin(), now: joined });
+  // The demo's members joined before today: their welcome emails are not sent now.
+  await db.update(memberships).set({ welcomedAt: sql`${memberships.startedAt}` }).where(isNull(memberships.welcomedAt));
 }
 
 /** Seeds only a database with no users, so it never touches someone's real data. */

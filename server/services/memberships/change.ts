@@ -16,7 +16,7 @@ import type { PaymentProvider } from "./payments/provider";
 import { sandboxProvider } from "./payments/sandbox";
 import { checkPlaceLeft, getJoinableTier, lockTier, priceForInterval, tierNotJoinable, type TierRow } from "./tiers";
 
-async function ownMembership(ctx: ServiceContext, membershipId: string): Promise<MembershipRow> {
+export async function ownMembership(ctx: ServiceContext, membershipId: string): Promise<MembershipRow> {
   requireViewer(ctx);
   const membership = await ctx.db.query.memberships.findFirst({
     where: and(eq(memberships.id, membershipId), eq(memberships.userId, ctx.viewer.userId)),
@@ -167,6 +167,8 @@ async function upgradeNow(
 
 export type MyMembership = {
   id: string;
+  /** Who charges it: the sandbox (card updated here) or Stripe (card updated on Stripe's portal). */
+  provider: string;
   status: MembershipRow["status"];
   live: boolean;
   price: number;
@@ -196,6 +198,7 @@ export async function listMyMemberships(ctx: ServiceContext): Promise<MyMembersh
   return rows
     .map(({ membership: m, tier, creator }) => ({
       id: m.id,
+      provider: m.provider,
       status: m.status,
       live: isEntitlementLive(m, ctx.now),
       price: m.price,

@@ -1,6 +1,7 @@
 "use client";
-// One membership and what the fan can do with it: change tier (up now, down at the period end),
-// cancel (access lasts until the period end) or resume, and turn its new-post emails on or off.
+// One membership and what the fan can do with it: change tier (up now, after saying what it
+// charges; down at the period end), cancel (after saying until when access lasts) or resume, see
+// every charge, replace the card renewals are charged to, and turn its new-post emails on or off.
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
@@ -14,15 +15,26 @@ import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 import { formatMoney } from "@/lib/money";
 import type { MyMembership } from "@/server/services/memberships/change";
+import type { BillingEntry } from "@/server/services/memberships/billing";
 import { EmailToggle } from "./email-toggle";
+import { PaymentDetails } from "./payment-details";
 
-type TierChoice = { id: string; name: string; monthlyPrice: number; currency: string; full: boolean };
+type TierChoice = { id: string; name: string; monthlyPrice: number; annualPrice: number | null; currency: string; full: boolean };
 
-export function MembershipCard({ membership: m, tiers, emailsOn }: { membership: MyMembership; tiers: TierChoice[]; emailsOn: boolean }) {
+type Props = { membership: MyMembership; tiers: TierChoice[]; emailsOn: boolean; billing: BillingEntry[] };
+
+export function MembershipCard({ membership: m, tiers, emailsOn, billing }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const [choice, setChoice] = useState(m.pendingTier?.id ?? m.tier.id);
-  const refresh = { onSuccess: () => router.refresh() };
+  // What is being confirmed: an upgrade (which charges now) or leaving.
+  const [confirming, setConfirming] = useState<"upgrade" | "cancel" | null>(null);
+  const refresh = {
+    onSuccess: () => {
+      setConfirming(null);
+      router.refresh();
+    },
+  };
   const cancel = useMutation(trpc.membership.cancel.mutationOptions(refresh));
   const resume = useMutation(trpc.membership.resume.mutationOptions(refresh));
   const change = useMutation(trpc.membership.changeTier.mutationOptions(refresh));
@@ -31,6 +43,8 @@ export function MembershipCard({ membership: m, tiers, emailsOn }: { membership:
   const free = m.price === 0;
   const chosen = tiers.find((t) => t.id === choice);
   const changingUp = chosen && !free && chosen.monthlyPrice > (m.interval === "year" ? m.price / 12 : m.price);
+  const upgradeCharge = chosen ? formatMoney(m.interval === "year" ? (chosen.annualPrice ?? chosen.monthlyPrice * 12) : chosen.monthlyPrice, chosen.currency) : "";
+  const changeTo = () => change.mutate({ membershipId: m.id, tierId: choice, idempotencyKey: `change-${crypto.randomUUID()}` });
 
   return (
     <section aria-label={`Membership of ${m.creator.displayName}`} className="rounded-2xl border border-line bg-card p-5">
@@ -89,9 +103,9 @@ export function MembershipCard({ membership: m, tiers, emailsOn }: { membership:
               <Button
                 variant="secondary"
                 disabled={busy || choice === (m.pendingTier?.id ?? m.tier.id)}
-                onClick={() => change.mutate({ membershipId: m.id, tierId: choice, idempotencyKey: `change-${crypto.randomUUID()}` })}
+                onClick={() => (changingUp ? setConfirming("upgrade") : changeTo())}
               >
-                {change.isPending ? "Changing…" : changingUp ? "Upgrade now" : "Change at renewal"}
+                {change.isPending ? "Changing…" : changingUp ? "Upgrade now…" : "Change at renewal"}
               </Button>
             </div>
           )
@@ -101,11 +115,51 @@ export function MembershipCard({ membership: m, tiers, emailsOn }: { membership:
             {resume.isPending ? "Resuming…" : "Resume membership"}
           </Button>
         ) : (
-          <Button variant="ghost" onClick={() => cancel.mutate({ membershipId: m.id })} disabled={busy}>
-            {cancel.isPending ? "Cancelling…" : free ? "Leave" : "Cancel membership"}
+          <Button variant="ghost" onClick={() => setConfirming("cancel")} disabled={busy || confirming === "cancel"}>
+            {free ? "Leave" : "Cancel membership"}
           </Button>
         )}
       </div>
+      {confirming === "upgrade" && chosen && (
+        <div role="alertdialog" aria-label={`Upgrade to ${chosen.name}`} className="mt-4 rounded-xl border border-accent/40 bg-accent-soft/40 p-4 text-sm">
+          <p>
+            Upgrading to <strong>{chosen.name}</strong> charges <strong>{upgradeCharge}</strong> now to the card your membership renews with, and
+            starts a new {m.interval} from today.
+          </p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Button onClick={changeTo} disabled={busy}>
+              {change.isPending ? "Paying…" : `Pay ${upgradeCharge} and upgrade`}
+            </Button>
+            <Button variant="ghost" onClick={() => setConfirming(null)} disabled={busy}>
+              Not now
+            </Button>
+          </div>
+        </div>
+      )}
+      {confirming === "cancel" && (
+        <div role="alertdialog" aria-label={free ? `Leave ${m.creator.displayName}` : "Cancel membership"} className="mt-4 rounded-xl border border-line bg-paper p-4 text-sm">
+          <p>
+            {free ? (
+              <>Leave {m.creator.displayName}? Posts for members close to you at once; you can join again any time.</>
+            ) : m.currentPeriodEnd ? (
+              <>
+                Cancel your {m.tier.name} membership? You keep access until <LocalTime date={m.currentPeriodEnd} withTime />, and you will not be charged again.
+              </>
+            ) : (
+              <>Cancel your {m.tier.name} membership? You will not be charged again.</>
+            )}
+          </p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Button variant="danger" onClick={() => cancel.mutate({ membershipId: m.id })} disabled={busy}>
+              {cancel.isPending ? (free ? "Leaving…" : "Cancelling…") : free ? "Yes, leave" : "Yes, cancel my membership"}
+            </Button>
+            <Button variant="ghost" onClick={() => setConfirming(null)} disabled={busy}>
+              {free ? "Stay" : "Keep my membership"}
+            </Button>
+          </div>
+        </div>
+      )}
+      {!free && <PaymentDetails membership={m} billing={billing} />}
       <EmailToggle creatorId={m.creator.id} creatorName={m.creator.displayName} initiallyOn={emailsOn} />
     </section>
   );

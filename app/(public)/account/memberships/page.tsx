@@ -13,10 +13,11 @@ export const metadata: Metadata = { title: "Your memberships", robots: { index: 
 
 export default async function MembershipsPage() {
   if (!(await getViewer())) redirect("/login?callbackUrl=/account/memberships");
-  const [memberships, past, optedOut] = await Promise.all([
+  const [memberships, past, optedOut, billing] = await Promise.all([
     caller.membership.mine(),
     caller.membership.past(),
     caller.membership.emails.optedOut(),
+    caller.membership.billing(),
   ]);
   const tiersByCreator = new Map(
     await Promise.all(
@@ -42,10 +43,12 @@ export default async function MembershipsPage() {
                 <MembershipCard
                   membership={m}
                   emailsOn={!optedOut.includes(m.creator.id)}
+                  billing={billing[m.id] ?? []}
                   tiers={(tiersByCreator.get(m.creator.id) ?? []).map((t) => ({
                     id: t.id,
                     name: t.name,
                     monthlyPrice: t.monthlyPrice,
+                    annualPrice: t.annualPrice,
                     currency: t.currency,
                     full: t.remaining === 0,
                   }))}

@@ -23,7 +23,7 @@ import { addInterval, recordPayment, type Tx } from "./ledger";
 let cached: { settings: StripeSettings; client: Stripe } | null = null;
 
 /** A call to Stripe's API as a span named by its operation; nothing of the request is recorded. */
-function callStripe<T>(operation: string, call: () => Promise<T>): Promise<T> {
+export function callStripe<T>(operation: string, call: () => Promise<T>): Promise<T> {
   return withSpan(`stripe ${operation}`, { "peer.service": "stripe", "rpc.method": operation }, call);
 }
 

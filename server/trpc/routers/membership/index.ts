@@ -7,11 +7,13 @@ import {
   checkoutInput,
   joinFreeInput,
   membershipIdInput,
+  updateCardInput,
   membersListInput,
   stripeCheckoutInput,
 } from "@/lib/schemas/membership";
 import { siteOrigin } from "../../../http/site-origin";
 import { listMembers } from "../../../services/memberships/audience";
+import { myBillingHistory, stripePortal, updateCard } from "../../../services/memberships/billing";
 import { cancelMembership, changeTier, listMyMemberships, listPastMemberships, resumeMembership } from "../../../services/memberships/change";
 import { checkout, joinFree } from "../../../services/memberships/join";
 import { checkoutProvider } from "../../../services/memberships/payments/config";
@@ -35,6 +37,13 @@ export const membershipRouter = createTRPCRouter({
   cancel: protectedProcedure.input(membershipIdInput).mutation(({ ctx, input }) => cancelMembership(ctx, input)),
   resume: protectedProcedure.input(membershipIdInput).mutation(({ ctx, input }) => resumeMembership(ctx, input)),
   changeTier: protectedProcedure.input(changeTierInput).mutation(({ ctx, input }) => changeTier(ctx, input)),
+  /** Every charge of each of the viewer's memberships. */
+  billing: protectedProcedure.query(({ ctx }) => myBillingHistory(ctx)),
+  updateCard: protectedProcedure.input(updateCardInput).mutation(({ ctx, input }) => updateCard(ctx, input)),
+  /** Stripe's customer portal for a Stripe membership; it sends the fan back to their memberships page. */
+  stripePortal: protectedProcedure
+    .input(membershipIdInput)
+    .mutation(({ ctx, input }) => stripePortal(ctx, input, `${siteOrigin()}/account/memberships`)),
   members: creatorProcedure.input(membersListInput).query(({ ctx, input }) => listMembers(ctx, input)),
   tiers: tierRouter,
   emails: membershipEmailsRouter,

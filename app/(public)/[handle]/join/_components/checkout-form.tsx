@@ -7,7 +7,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
-import { Field, FormError } from "@/app/_components/field";
+import { CardFields, EMPTY_CARD, type CardInput } from "@/app/_components/card-fields";
+import { FormError } from "@/app/_components/field";
 import { useTRPC } from "@/app/_lib/trpc";
 import { fieldError, uiError } from "@/app/_lib/trpc-errors";
 import { BillingChoice, chosenPrice, type BillingInterval } from "./billing-choice";
@@ -21,7 +22,7 @@ export function CheckoutForm({ handle, tierId, monthlyLabel, annualLabel, next, 
   const router = useRouter();
   const [key, setKey] = useState(newCheckoutKey);
   const [interval, setInterval] = useState<BillingInterval>("month");
-  const [card, setCard] = useState({ number: "", expiry: "", cvc: "" });
+  const [card, setCard] = useState<CardInput>(EMPTY_CARD);
   const checkout = useMutation(
     trpc.membership.checkout.mutationOptions({
       onSuccess: ({ membership }) => {
@@ -44,24 +45,7 @@ export function CheckoutForm({ handle, tierId, monthlyLabel, annualLabel, next, 
     <form onSubmit={submit} className="mt-6 space-y-4 rounded-2xl border border-line bg-card p-5" noValidate aria-label="Payment">
       <FormError message={error && !cardError && !error.field && Object.keys(error.fieldErrors).length === 0 ? error.message : null} />
       <BillingChoice value={interval} onChange={setInterval} monthlyLabel={monthlyLabel} annualLabel={annualLabel} />
-      <Field
-        label="Card number"
-        inputMode="numeric"
-        autoComplete="cc-number"
-        value={card.number}
-        onChange={(e) => setCard({ ...card, number: e.target.value })}
-        placeholder="4242 4242 4242 4242"
-      />
-      <div className="grid grid-cols-2 gap-3">
-        <Field
-          label="Expiry (MM/YY)"
-          autoComplete="cc-exp"
-          value={card.expiry}
-          onChange={(e) => setCard({ ...card, expiry: e.target.value })}
-          placeholder="12/30"
-        />
-        <Field label="Security code" inputMode="numeric" autoComplete="cc-csc" value={card.cvc} onChange={(e) => setCard({ ...card, cvc: e.target.value })} placeholder="123" />
-      </div>
+      <CardFields card={card} onChange={setCard} />
       {cardError && (
         <p role="alert" className="rounded-lg border border-danger/30 bg-danger/5 px-3 py-2 text-sm text-danger">
           {cardError}
