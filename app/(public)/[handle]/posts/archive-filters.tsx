@@ -21,12 +21,12 @@ export function ArchiveFilterForm({
   return (
     <form method="get" action={`/${handle}/posts`} aria-label="Filter posts" className="mt-6 grid gap-3 rounded-2xl border border-line bg-card p-4 sm:grid-cols-2 lg:grid-cols-4">
       {tags.length > 0 && (
-        <ChoiceSelect label="Tag" any="Any tag" name="tag" defaultValue={filters.tag ?? ""} options={tags.map((tag) => ({ value: tag.slug, label: tag.name }))} />
+        <ChoiceSelect label="Tag" anyLabel="Any tag" name="tag" defaultValue={filters.tag ?? ""} options={tags.map((tag) => ({ value: tag.slug, label: tag.name }))} />
       )}
       {collections.length > 0 && (
         <ChoiceSelect
           label="Collection"
-          any="Any collection"
+          anyLabel="Any collection"
           name="collection"
           defaultValue={filters.collection ?? ""}
           options={collections.map((collection) => ({ value: collection.slug, label: collection.title }))}
@@ -34,7 +34,7 @@ export function ArchiveFilterForm({
       )}
       <ChoiceSelect
         label="Type"
-        any="Any type"
+        anyLabel="Any type"
         name="type"
         defaultValue={filters.kind ?? ""}
         options={POST_KINDS.map((kind) => ({ value: kind, label: POST_KIND_LABELS[kind] }))}

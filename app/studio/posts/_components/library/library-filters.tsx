@@ -69,21 +69,21 @@ export function LibraryFilters({ params, tags }: { params: LibraryParams; tags: 
       <div id={foldedId} className={`${unfolded ? "grid" : "hidden"} gap-3 sm:contents`}>
         <ChoiceSelect
           label="Type"
-          any="Any type"
+          anyLabel="Any type"
           options={POST_KINDS.map((kind) => ({ value: kind, label: POST_KIND_LABELS[kind] }))}
           value={draft.kind ?? ""}
           onChange={(e) => set({ kind: POST_KINDS.find((k) => k === e.target.value) })}
         />
         <ChoiceSelect
           label="Who can read"
-          any="Any audience"
+          anyLabel="Any audience"
           options={accessLevelSchema.options.map((level) => ({ value: level, label: ACCESS_LABEL[level] }))}
           value={draft.access ?? ""}
           onChange={(e) => set({ access: accessLevelSchema.options.find((level) => level === e.target.value) })}
         />
         <ChoiceSelect
           label="Tag"
-          any="Any tag"
+          anyLabel="Any tag"
           options={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
           value={draft.tag ?? ""}
           onChange={(e) => set({ tag: e.target.value || undefined })}
