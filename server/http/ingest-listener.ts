@@ -67,7 +67,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   await send(response, answerBeacon(headers, clientAddress(headers), bytes, new Date()));
 }
 
-/** Listens on `port` (0: any free one) at `host`; resolves once it does. */
+/** Listens on `port` at `host` (port 0 lets the system pick a free one); resolves once it does. */
 export function startIngestListener(port: number, host: string): Promise<Server> {
   const server = createServer({ keepAliveTimeout: 65_000 }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
