@@ -5,6 +5,7 @@
 // statement of the app's client is timed and traced (./query-timing.ts).
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -63,7 +64,8 @@ function open(): Handle {
   }
   const dir = embeddedDataDir();
   const release = acquireEmbeddedLock(dir);
-  const client = new PGlite(dir);
+  // pg_trgm: typo-tolerant search (migration 0016 creates it; PGlite must have it loaded first).
+  const client = new PGlite(dir, { extensions: { pg_trgm } });
   instrumentPglite(client);
   return {
     db: drizzlePglite(client, { schema, casing: "snake_case" }),

@@ -1,5 +1,5 @@
 // Accounts and sign-in: the tables Auth.js's Drizzle adapter expects, plus our password hash.
-import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
 
 export const users = pgTable(
@@ -12,6 +12,8 @@ export const users = pgTable(
     emailVerified: timestamp({ withTimezone: true, mode: "date" }),
     image: text(),
     passwordHash: text(),
+    /** They said they are an adult and asked to see pages marked for adults in explore and search. */
+    showAdultPages: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],

@@ -1,5 +1,6 @@
 // A creator's public page: one per user, addressed by its handle, and the handles it had before.
-import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
 import { users } from "./auth";
 
@@ -27,6 +28,12 @@ export const creators = pgTable(
     /** Their picture and their page's banner: images of their own uploads, served to anyone (media.ts references creators). */
     avatarMediaId: text(),
     bannerMediaId: text(),
+    /** What the page is about, from the fixed list explore groups pages by (lib/creator-categories.ts); null: not chosen. */
+    category: text(),
+    /** For adults only: left out of explore, search and discovery for anyone who has not asked to see such pages. */
+    adultsOnly: boolean().notNull().default(false),
+    /** The language the creator writes in (a text search configuration, lib/languages.ts): their posts' stemming, their pages' lang. */
+    language: text().notNull().default("english"),
     /** ISO 4217 code for tier prices; money is always integer minor units of it. */
     currency: text().notNull().default("USD"),
     /** The access level new posts start with. */
@@ -44,6 +51,10 @@ export const creators = pgTable(
     uniqueIndex("creators_handle_key").on(t.handle),
     uniqueIndex("creators_user_key").on(t.userId),
     uniqueIndex("creators_seq_key").on(t.seq),
+    // Creator search, typo-tolerant on name and handle (pg_trgm).
+    index("creators_handle_trgm_idx").using("gin", t.handle.op("gin_trgm_ops")),
+    index("creators_display_name_trgm_idx").using("gin", t.displayName.op("gin_trgm_ops")),
+    index("creators_category_idx").on(t.category, t.createdAt).where(sql`${t.category} is not null`),
   ],
 );
 

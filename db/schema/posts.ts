@@ -29,6 +29,8 @@ export const revisionReason = pgEnum("revision_reason", ["publish", "update", "m
 
 /** A text's words for full-text search, as PostgreSQL stores them (read only by search queries). */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+/** A text search configuration's name (`english`, `simple`, …): what stems a post's words. */
+const regconfig = customType<{ data: string }>({ dataType: () => "regconfig" });
 
 export const posts = pgTable(
   "posts",
@@ -77,15 +79,25 @@ export const posts = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Creation order: the sitemap is cut into files by ranges of it, each found through an index. */
     seq: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    /**
+     * The language its words are stemmed in (its creator's page language, lib/languages.ts), so
+     * a search for "painting" finds "paintings" and "painted". A regconfig, not text: the stored
+     * word lists below may only use an immutable expression, and a text cast to one is not.
+     */
+    language: regconfig().notNull().default(sql`'english'::regconfig`),
     // The words search matches and ranks, stored so that neither a match nor a rank re-reads the
     // text: the body's (title and plain text) for readers with access, the public text's (title
-    // and teaser text) for everyone else.
+    // and teaser text) for everyone else. The title's words weigh most in the rank.
     searchWords: tsvector()
       .notNull()
-      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.plainText})`),
+      .generatedAlwaysAs(
+        (): SQL => sql`setweight(to_tsvector(${posts.language}, ${posts.title}), 'A') || to_tsvector(${posts.language}, ${posts.plainText})`,
+      ),
     publicSearchWords: tsvector()
       .notNull()
-      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', ${posts.title} || ' ' || ${posts.teaserText})`),
+      .generatedAlwaysAs(
+        (): SQL => sql`setweight(to_tsvector(${posts.language}, ${posts.title}), 'A') || to_tsvector(${posts.language}, ${posts.teaserText})`,
+      ),
   },
   // NOTE: the time columns are indexed ascending. A query's `desc()` means DESC NULLS FIRST, which
   // an ascending index serves read backwards; Drizzle's `.desc()` on an index means DESC NULLS
@@ -116,6 +128,10 @@ export const posts = pgTable(
     index("posts_scheduled_idx").on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
     index("posts_search_words_idx").using("gin", t.searchWords),
     index("posts_public_search_words_idx").using("gin", t.publicSearchWords),
+    // Titles found despite a typo (pg_trgm): a title is public, whoever searches.
+    index("posts_title_trgm_idx")
+      .using("gin", t.title.op("gin_trgm_ops"))
+      .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
   ],
 );
 

@@ -1,0 +1,20 @@
+// Which creators' pages the platform puts in front of a viewer who did not ask for them by name:
+// explore, search, the front page and the discovery shelf. A page marked for adults only is left
+// out unless the viewer is signed in and asked to see such pages (Account → Settings). Reached by
+// its address, a link or a recommendation, it is served as any other page.
+import "server-only";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { creators, users } from "@/db/schema";
+import type { ServiceContext } from "../context";
+
+/** Whether pages for adults are listed for this viewer: signed in, and asked for them. */
+export async function viewerSeesAdultPages(ctx: ServiceContext): Promise<boolean> {
+  if (!ctx.viewer) return false;
+  const [row] = await ctx.db.select({ show: users.showAdultPages }).from(users).where(eq(users.id, ctx.viewer.userId));
+  return row?.show ?? false;
+}
+
+/** The condition on `creators` for a listing: every page, or those not for adults only. */
+export function listedCreatorsWhere(seesAdultPages: boolean): SQL | undefined {
+  return seesAdultPages ? undefined : sql`${creators.adultsOnly} = false`;
+}
