@@ -179,7 +179,8 @@ export const tags = pgTable(
     slug: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("tags_creator_slug_key").on(t.creatorId, t.slug)],
+  // By slug alone: search narrows to a tag across every creator.
+  (t) => [uniqueIndex("tags_creator_slug_key").on(t.creatorId, t.slug), index("tags_slug_idx").on(t.slug)],
 );
 
 export const postTags = pgTable(

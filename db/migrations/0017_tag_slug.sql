@@ -1,0 +1,1 @@
+CREATE INDEX "tags_slug_idx" ON "tags" USING btree ("slug");
