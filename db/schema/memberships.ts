@@ -88,6 +88,8 @@ export const memberships = pgTable(
     // The members list and its export, newest first, a page at a time (read backwards: see posts.ts).
     index("memberships_creator_started_idx").on(t.creatorId, t.startedAt, t.id),
     index("memberships_tier_idx").on(t.tierId, t.status),
+    // The joins of the last days across creators: explore's Rising reads them by this.
+    index("memberships_started_idx").on(t.startedAt),
     index("memberships_renewal_idx").on(t.currentPeriodEnd).where(sql`${t.status} <> 'expired'`),
     // The joins each recommendation brought.
     index("memberships_recommendation_idx").on(t.attributedRecommendationId).where(sql`${t.attributedRecommendationId} is not null`),
