@@ -22,3 +22,7 @@ export const CREATOR_CATEGORY_SLUGS = CREATOR_CATEGORIES.map((category) => categ
 export function categoryLabel(slug: string | null | undefined): string | undefined {
   return CREATOR_CATEGORIES.find((category) => category.slug === slug)?.label;
 }
+
+export function isCreatorCategory(slug: string | null | undefined): slug is CreatorCategory {
+  return categoryLabel(slug) !== undefined;
+}

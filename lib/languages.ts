@@ -19,6 +19,10 @@ export const PAGE_LANGUAGE_CONFIGS = PAGE_LANGUAGES.map((language) => language.c
 
 export const DEFAULT_PAGE_LANGUAGE: PageLanguage = "english";
 
+export function isPageLanguage(config: string): config is PageLanguage {
+  return PAGE_LANGUAGES.some((language) => language.config === config);
+}
+
 /** The `lang` attribute for a creator's pages; undefined for "Other" (the site's own applies). */
 export function languageTag(config: string): string | undefined {
   return PAGE_LANGUAGES.find((language) => language.config === config)?.tag || undefined;

@@ -1,7 +1,9 @@
 // Creator page inputs, shared by the setup/settings form and the procedures.
 import { z } from "zod";
+import { CREATOR_CATEGORY_SLUGS } from "../creator-categories";
 import { isSafeUrl } from "../document/url";
 import { HANDLE_PROBLEM_MESSAGES, handleProblem } from "../handle";
+import { PAGE_LANGUAGE_CONFIGS } from "../languages";
 import { text } from "./text";
 
 /** The creator's other places on the web a page links to: a few, not a directory. */
@@ -32,6 +34,18 @@ export const creatorProfileInput = z
     bannerMediaId: text().max(64).nullable().optional(),
   })
   .strict();
+
+/** Where explore lists the page, whether it is for adults only, and the language its posts are in. */
+export const creatorListingInput = z
+  .object({
+    /** Null: no category (the page is in explore's lists, under none of its categories). */
+    category: z.enum(CREATOR_CATEGORY_SLUGS, "Choose a category from the list, or none.").nullable(),
+    adultsOnly: z.boolean(),
+    language: z.enum(PAGE_LANGUAGE_CONFIGS, "Choose a language from the list."),
+  })
+  .strict();
+
+export type CreatorListing = z.infer<typeof creatorListingInput>;
 
 export const featuredPostInput = z.object({ postId: text().max(64).nullable() }).strict();
 

@@ -1,4 +1,4 @@
-// Inputs for following creators and reading the home feed.
+// Inputs for following creators, reading the home feed and explore, and a fan's listing choices.
 import { z } from "zod";
 import { idSchema, text } from "./text";
 
@@ -16,6 +16,12 @@ export const pageInput = z
     direction: z.enum(["forward", "backward"]).optional(),
   })
   .strict();
+
+/** A category's page of explore: its slug as the address has it (an unknown one is a missing page). */
+export const exploreCategoryInput = z.object({ category: text().max(40), cursor: text().max(400).nullish() }).strict();
+
+/** A signed-in fan's choice to see pages for adults in explore and search. */
+export const adultPagesInput = z.object({ show: z.boolean() }).strict();
 
 /** The most creators one creator recommends: a short list people read, not a directory. */
 export const MAX_RECOMMENDATIONS = 12;

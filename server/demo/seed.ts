@@ -14,7 +14,7 @@ import { createTier, publishTier } from "../services/memberships/tiers";
 import { createCreator, createPost, createUser, type TestCreator, type TestUser } from "../testing/factories";
 import { siteOrigin } from "../http/site-origin";
 import { demoPosts } from "./content";
-import { setFeaturedPost } from "../services/creators";
+import { setFeaturedPost, updateCreatorListing } from "../services/creators";
 import { addRecommendation } from "../services/discovery/recommendations";
 import { createCollection, setCollectionPosts } from "../services/posts/collections";
 import { seedDemoTraffic } from "./traffic";
@@ -117,6 +117,9 @@ export async function seedDemo(db: Db): Promise<void> {
   const series = await createCollection(maraCtx, { title: "Studio notes", description: "Short pieces from the print shop, oldest first." });
   await setCollectionPosts(maraCtx, { id: series.id, postIds: [essay.id, note.id] });
   await setFeaturedPost(maraCtx, { postId: essay.id });
+  // Explore lists each under the category they chose.
+  await updateCreatorListing(maraCtx, { category: "crafts", adultsOnly: false, language: "english" });
+  await updateCreatorListing(as(db, theo.user, day(9), theo), { category: "podcasts", adultsOnly: false, language: "english" });
 
   // Memberships start when the demo is seeded (not on the fixed post dates), so paid periods are
   // current whenever someone tries the demo.

@@ -1,14 +1,14 @@
-// Creator pages: setting one up, editing its profile, and finding it by handle (or by a handle
-// it had before).
+// Creator pages: setting one up, editing its profile and how explore lists it, and finding it by
+// handle (or by a handle it had before).
 import "server-only";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { creatorHandles, creators, media, posts } from "@/db/schema";
 import { AppError, AppErrorCode } from "@/lib/errors";
 import { HANDLE_PROBLEM_MESSAGES, handleProblem } from "@/lib/handle";
-import { creatorProfileInput, featuredPostInput, type CreatorProfileInput } from "@/lib/schemas/creator";
+import { creatorListingInput, creatorProfileInput, featuredPostInput, type CreatorListing, type CreatorProfileInput } from "@/lib/schemas/creator";
 import { requireViewer, type ServiceContext } from "./context";
 import { creatorPagesChanged, handlePagesChanged } from "../cache/pages";
 import { recommendersOf } from "./discovery/recommendations";
@@ -24,6 +24,8 @@ const publicColumns = {
   links: true,
   avatarMediaId: true,
   bannerMediaId: true,
+  category: true,
+  language: true,
   createdAt: true,
 } as const;
 
@@ -150,6 +152,26 @@ export async function updateCreatorProfile(ctx: ServiceContext, input: CreatorPr
   const recommenders = await recommendersOf(ctx.db, creator.id);
   if (recommenders.length > 0) await creatorPagesChanged(ctx.db, recommenders);
   return updated;
+}
+
+/**
+ * Where explore lists the page, whether it is for adults only, and the language the creator writes
+ * in. A new language restems every post of theirs in one statement (their stored search words are
+ * generated from `posts.language`), in the same transaction, so search never mixes the two.
+ */
+export async function updateCreatorListing(ctx: ServiceContext, input: z.input<typeof creatorListingInput>): Promise<CreatorListing> {
+  const creator = await requireOwnCreator(ctx);
+  const listing = creatorListingInput.parse(input);
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select({ language: creators.language }).from(creators).where(eq(creators.id, creator.id)).for("update");
+    await tx.update(creators).set({ ...listing, updatedAt: ctx.now }).where(eq(creators.id, creator.id));
+    if (before && before.language !== listing.language) {
+      await tx.update(posts).set({ language: sql`${listing.language}::regconfig` }).where(eq(posts.creatorId, creator.id));
+    }
+  });
+  // Explore, its category pages and the creator's own pages (their lang) all show it.
+  await creatorPagesChanged(ctx.db, creator.id);
+  return listing;
 }
 
 export async function getCreatorByHandle(ctx: ServiceContext, handle: string) {

@@ -1,5 +1,6 @@
 // A signed-in fan's home: the newest posts of the creators they follow or belong to, a page at a
-// time, and a shelf of what else is new on Atelier from creators they do not follow yet.
+// time, and a shelf of what else is new on Atelier from creators they do not follow yet (listed
+// pages only: one for adults appears in the feed when the fan follows it, on the shelf when they asked).
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { follows, memberships } from "@/db/schema";
@@ -7,6 +8,7 @@ import { pageInput } from "@/lib/schemas/discovery";
 import type { z } from "zod";
 import { requireViewer, type ServiceContext } from "../context";
 import { ownCreatorId } from "../creators";
+import { viewerSeesAdultPages } from "./listing";
 import { listPublishedAcross, type RecentPostCard, type RecentPostsPage } from "../posts/reads";
 
 /** How many posts the discovery shelf shows. */
@@ -34,13 +36,12 @@ async function feedCreatorIds(ctx: ServiceContext & { viewer: { userId: string }
 export async function readHomeFeed(ctx: ServiceContext, input: z.input<typeof pageInput> = {}): Promise<HomeFeed> {
   requireViewer(ctx);
   const { cursor, limit } = pageInput.parse(input);
-  const creatorIds = await feedCreatorIds(ctx);
-  const own = await ownCreatorId(ctx);
+  const [creatorIds, own, seesAdultPages] = await Promise.all([feedCreatorIds(ctx), ownCreatorId(ctx), viewerSeesAdultPages(ctx)]);
   const [page, shelf] = await Promise.all([
     listPublishedAcross(ctx, { creatorIds, cursor: cursor ?? undefined, limit }),
     cursor
       ? null
-      : listPublishedAcross(ctx, { exceptCreatorIds: own ? [...creatorIds, own] : creatorIds, limit: SHELF_SIZE }),
+      : listPublishedAcross(ctx, { exceptCreatorIds: own ? [...creatorIds, own] : creatorIds, seesAdultPages, limit: SHELF_SIZE }),
   ]);
   return { ...page, followsAnyone: creatorIds.length > 0, discover: shelf?.posts ?? [] };
 }

@@ -4,8 +4,10 @@
 // its address, a link or a recommendation, it is served as any other page.
 import "server-only";
 import { eq, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
 import { creators, users } from "@/db/schema";
-import type { ServiceContext } from "../context";
+import { adultPagesInput } from "@/lib/schemas/discovery";
+import { requireViewer, type ServiceContext } from "../context";
 
 /** Whether pages for adults are listed for this viewer: signed in, and asked for them. */
 export async function viewerSeesAdultPages(ctx: ServiceContext): Promise<boolean> {
@@ -18,3 +20,32 @@ export async function viewerSeesAdultPages(ctx: ServiceContext): Promise<boolean
 export function listedCreatorsWhere(seesAdultPages: boolean): SQL | undefined {
   return seesAdultPages ? undefined : sql`${creators.adultsOnly} = false`;
 }
+
+/** The fan's choice (Account → Settings): whether explore and search list pages for adults to them. */
+export async function setShowAdultPages(ctx: ServiceContext, input: z.input<typeof adultPagesInput>): Promise<{ show: boolean }> {
+  requireViewer(ctx);
+  const { show } = adultPagesInput.parse(input);
+  // Nothing cached to refresh: a signed-in viewer's pages are rendered for them on each request.
+  await ctx.db.update(users).set({ showAdultPages: show }).where(eq(users.id, ctx.viewer.userId));
+  return { show };
+}
+
+export type CreatorCard = {
+  id: string;
+  handle: string;
+  displayName: string;
+  tagline: string;
+  avatarMediaId: string | null;
+  category: string | null;
+};
+
+/** The columns of a creator's card in explore's lists. */
+export const creatorCardColumns = {
+  id: creators.id,
+  handle: creators.handle,
+  displayName: creators.displayName,
+  tagline: creators.tagline,
+  avatarMediaId: creators.avatarMediaId,
+  category: creators.category,
+} as const;
+

@@ -73,6 +73,8 @@ export async function createPost(ctx: ServiceContext, input: z.input<typeof crea
         document,
         access: startingAccess(creator.defaultAccess),
         commentAccess: creator.defaultCommentAccess,
+        // Its words are stemmed in the language the creator writes in (Settings).
+        language: creator.language,
         ...derived(document, { teaserMode: "auto", previewText: "" }),
         createdAt: ctx.now,
         updatedAt: ctx.now,

@@ -221,6 +221,7 @@ export async function duplicatePostAsDraft(ctx: ServiceContext, input: { id: str
         .values({
           creatorId: source.creatorId,
           kind: source.kind,
+          language: source.language,
           title,
           slug,
           access: source.access,

@@ -8,7 +8,8 @@ import { loadAccessViewer, type AccessViewer } from "../access/policy";
 import { engagementOf, type Engagement } from "../community/engagement";
 import type { ServiceContext } from "../context";
 import { decodeCursor, encodeCursor, exactTime, staleCursor } from "../keyset";
-import { cardColumns, presentPosts, publishedWhere, type PostCard, type PresentedCard } from "./present";
+import { listedCreatorsWhere, viewerSeesAdultPages } from "../discovery/listing";
+import { cardColumns, presentPosts, publishedWhere, type CardRow, type PostCard, type PresentedCard } from "./present";
 
 /** What a post page shows: the card columns, the body's HTML and the teaser's. */
 const pageColumns = { ...cardColumns, html: posts.html, teaserHtml: posts.teaserHtml } as const;
@@ -226,20 +227,54 @@ export async function listPublishedPosts(ctx: ServiceContext, creatorId: string,
 export type RecentPostCard = ListedPostCard & { handle: string; displayName: string };
 export type RecentPostsPage = { posts: RecentPostCard[]; nextCursor: string | null };
 
+/** What a list of posts across creators reads of each: the card, and whose it is. */
+export const acrossColumns = { ...cardColumns, handle: creators.handle, displayName: creators.displayName } as const;
+type AcrossRow = CardRow & { handle: string; displayName: string };
+
+/**
+ * Cards of posts across creators, in the order given, each as the policy lets this viewer see it
+ * (a locked one carries the teaser's words, never the body's), with its likes and comments.
+ */
+export async function presentAcross(ctx: ServiceContext, rows: readonly AcrossRow[]): Promise<RecentPostCard[]> {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const [cards, engagement] = await Promise.all([
+    loadAccessViewer(ctx).then((viewer) => presentPosts(ctx, rows, viewer)),
+    engagementOf(
+      ctx,
+      rows.map((row) => row.id),
+    ),
+  ]);
+  return cards.map(({ output: _output, ...card }) => ({
+    ...card,
+    ...engagement.get(card.id)!,
+    handle: byId.get(card.id)!.handle,
+    displayName: byId.get(card.id)!.displayName,
+  }));
+}
+
 /**
  * Published posts across creators, newest first, a page at a time: of `creatorIds` only when
- * given (the home feed), leaving out `exceptCreatorIds` (its discovery shelf). Each card is what
- * the policy lets this viewer see: a locked one carries the teaser's words, never the body's.
+ * given (the home feed), leaving out `exceptCreatorIds` (its discovery shelf), of one `category`'s
+ * creators (explore's category pages). With `seesAdultPages` (viewerSeesAdultPages), a list the
+ * platform puts in front of the viewer (explore, the front page, the shelf): pages for adults only
+ * are left out unless it is true.
  */
 export async function listPublishedAcross(
   ctx: ServiceContext,
-  options: { creatorIds?: readonly string[]; exceptCreatorIds?: readonly string[]; cursor?: string; limit: number },
+  options: {
+    creatorIds?: readonly string[];
+    exceptCreatorIds?: readonly string[];
+    category?: string;
+    seesAdultPages?: boolean;
+    cursor?: string;
+    limit: number;
+  },
 ): Promise<RecentPostsPage> {
   const { creatorIds, exceptCreatorIds = [], limit } = options;
   if (creatorIds?.length === 0) return { posts: [], nextCursor: null };
   const after = options.cursor ? archiveCursor(options.cursor) : null;
   const rows = await ctx.db
-    .select({ ...cardColumns, handle: creators.handle, displayName: creators.displayName, key: exactTime(posts.publishedAt) })
+    .select({ ...acrossColumns, key: exactTime(posts.publishedAt) })
     .from(posts)
     .innerJoin(creators, eq(creators.id, posts.creatorId))
     .where(
@@ -247,6 +282,8 @@ export async function listPublishedAcross(
         publishedWhere(),
         creatorIds ? inArray(posts.creatorId, [...creatorIds]) : undefined,
         exceptCreatorIds.length > 0 ? notInArray(posts.creatorId, [...exceptCreatorIds]) : undefined,
+        options.category ? eq(creators.category, options.category) : undefined,
+        options.seesAdultPages === undefined ? undefined : listedCreatorsWhere(options.seesAdultPages),
         after ? sql`(${posts.publishedAt}, ${posts.id}) < (${after.key}::timestamptz, ${after.id})` : undefined,
       ),
     )
@@ -254,23 +291,10 @@ export async function listPublishedAcross(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const byId = new Map(page.map((r) => [r.id, r]));
-  const [cards, engagement] = await Promise.all([
-    loadAccessViewer(ctx).then((viewer) => presentPosts(ctx, page, viewer)),
-    engagementOf(ctx, page.map((row) => row.id)),
-  ]);
-  return {
-    posts: cards.map(({ output: _output, ...card }) => ({
-      ...card,
-      ...engagement.get(card.id)!,
-      handle: byId.get(card.id)!.handle,
-      displayName: byId.get(card.id)!.displayName,
-    })),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id]) : null,
-  };
+  return { posts: await presentAcross(ctx, page), nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id]) : null };
 }
 
-/** Recent published posts across creators, for the front page and explore. */
+/** Recent published posts across creators, for the front page and explore's New. */
 export async function listRecentPublished(ctx: ServiceContext, limit = 20): Promise<RecentPostCard[]> {
-  return (await listPublishedAcross(ctx, { limit })).posts;
+  return (await listPublishedAcross(ctx, { limit, seesAdultPages: await viewerSeesAdultPages(ctx) })).posts;
 }

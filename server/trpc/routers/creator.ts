@@ -1,7 +1,7 @@
 // Creator pages: setting one up, its profile, finding it by handle, and the creator's own image
 // library (for cover pickers).
 import "server-only";
-import { creatorByHandleInput, creatorProfileInput, featuredPostInput, handleAvailabilityInput } from "@/lib/schemas/creator";
+import { creatorByHandleInput, creatorListingInput, creatorProfileInput, featuredPostInput, handleAvailabilityInput } from "@/lib/schemas/creator";
 import {
   checkHandleAvailability,
   findHandleRedirect,
@@ -9,6 +9,7 @@ import {
   getCreatorByHandle,
   getOwnCreator,
   setFeaturedPost,
+  updateCreatorListing,
   updateCreatorProfile,
 } from "../../services/creators";
 import { listOwnImages } from "../../services/media/library";
@@ -25,6 +26,8 @@ export const creatorRouter = createTRPCRouter({
     .query(({ ctx, input }) => checkHandleAvailability(ctx, input.handle)),
   setup: protectedProcedure.input(creatorProfileInput).mutation(({ ctx, input }) => createCreatorPage(ctx, input)),
   update: creatorProcedure.input(creatorProfileInput).mutation(({ ctx, input }) => updateCreatorProfile(ctx, input)),
+  /** Category, adults only, and the language the creator writes in. */
+  setListing: creatorProcedure.input(creatorListingInput).mutation(({ ctx, input }) => updateCreatorListing(ctx, input)),
   setFeatured: creatorProcedure.input(featuredPostInput).mutation(({ ctx, input }) => setFeaturedPost(ctx, input)),
   images: creatorProcedure.input(mediaImagesInput).query(({ ctx, input }) => listOwnImages(ctx, input)),
 });
