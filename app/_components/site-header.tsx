@@ -15,7 +15,7 @@ export function SiteHeader({ signedIn }: { signedIn: boolean }) {
             type="search"
             name="q"
             aria-label="Search Atelier"
-            placeholder="Search posts"
+            placeholder="Search creators and posts"
             className="block w-full rounded-lg border border-line bg-card px-3 py-1.5 text-sm"
           />
         </form>

@@ -7,7 +7,7 @@ import { listPublishedTiers } from "@/server/services/memberships/tiers";
 import { creatorFeedXml, sitemapFileEntries, sitemapFiles } from "@/server/services/posts/feed";
 import { listLibrary } from "@/server/services/posts/library";
 import { getReadablePost, listPublishedPosts, listPublishedPostsPage, listRecentPublished } from "@/server/services/posts/reads";
-import { searchPosts } from "@/server/services/posts/search";
+import { search } from "@/server/services/posts/search";
 import { getCreatorByHandle } from "@/server/services/creators";
 import { capturingDb } from "@/test/support/capturing-db";
 import { STUDIO_HANDLE } from "./load";
@@ -31,8 +31,11 @@ async function main() {
     ["creator page: posts", () => listPublishedPosts(anonymous, studio!.id, 20)],
     ["creator page: tiers", () => listPublishedTiers(anonymous, studio!.id)],
     ["explore", () => listRecentPublished(anonymous)],
-    ["search common", () => searchPosts(anonymous, "studio")],
-    ["search rare", () => searchPosts(anonymous, "4242")],
+    ["search common", () => search(anonymous, { q: "studio" })],
+    ["search common, newest", () => search(anonymous, { q: "studio", sort: "newest" })],
+    ["search rare", () => search(anonymous, { q: "4242" })],
+    ["search typo", () => search(anonymous, { q: "studoi" })],
+    ["search creator typo", () => search(anonymous, { q: "bench-studoi" })],
     ["feed", () => creatorFeedXml(anonymous, STUDIO_HANDLE, "http://localhost")],
     ["sitemap index", () => sitemapFiles(anonymous)],
     ["sitemap file", () => sitemapFileEntries(anonymous, "posts-1")],

@@ -20,7 +20,7 @@ import { collectionPlaces, collectionsOf, createCollection, readCollection, setC
 import { collectionFeedXml, creatorFeedXml, sitemapFileEntries, sitemapFiles } from "./posts/feed";
 import { bulkAddTag, listLibrary } from "./posts/library";
 import { getReadablePost, listPublishedPostsPage, listRecentPublished, readFeaturedPost } from "./posts/reads";
-import { searchPosts } from "./posts/search";
+import { search } from "./posts/search";
 import { publishedTagsOf } from "./posts/tags";
 
 /** Tables that grow with the platform: none of them may be scanned whole by a hot statement. */
@@ -128,9 +128,16 @@ describe("hot statements use an index, never a whole large table", () => {
       await getCreatorByHandle(anonymous(), w.creator.handle);
       await listPublishedTiers(anonymous(), w.creator.id);
     }],
-    ["search, anonymous and signed in", async (w) => {
-      await searchPosts(anonymous(), "studio");
-      await searchPosts({ ...anonymous(), viewer: { userId: w.fan.id } }, "studio notes");
+    ["search, anonymous and signed in, by relevance and by date, narrowed and not", async (w) => {
+      await search(anonymous(), { q: "studio" });
+      const fan = { ...anonymous(), viewer: { userId: w.fan.id } };
+      await search(fan, { q: "studio notes" });
+      const newest = await search(anonymous(), { q: "studio", sort: "newest", limit: 2 });
+      await search(anonymous(), { q: "studio", sort: "newest", limit: 2, cursor: newest.nextCursor ?? undefined });
+      await search(fan, { q: "studio", creator: w.creator.handle, kind: "text", since: "month" });
+      await search(anonymous(), { q: "studio", tag: "diary" });
+      // A typo: too little found by words, so titles are matched by trigrams.
+      await search(anonymous(), { q: "studoi" });
     }],
     ["the sitemap index and its files", async () => {
       for (const file of await sitemapFiles(anonymous())) await sitemapFileEntries(anonymous(), file);

@@ -151,14 +151,14 @@ describe("gated bodies never leave through any channel", () => {
       const read = await api.post.read.bySlug({ handle: w.creator.handle, slug: post.slug });
       expect(read?.html, level).toContain(w.secrets[level]);
       expect(read).toMatchObject({ locked: false, teaserHtml: null, joinTier: null });
-      const hits = await api.post.search({ q: w.word });
+      const hits = (await api.post.search({ q: w.word })).posts;
       expect(hits.find((h) => h.id === post.id)?.snippet, `${level} snippet`).toContain(w.word);
     }
   });
 
   it("never finds a gated post by a word of its body for a viewer without access", async () => {
     const w = await world();
-    const hits = await createCaller(serviceContext()).post.search({ q: w.secrets.paid! });
+    const hits = (await createCaller(serviceContext()).post.search({ q: w.secrets.paid! })).posts;
     expect(hits).toEqual([]);
   });
 
@@ -178,7 +178,7 @@ describe("search", () => {
     const word = canary().slice(0, 24);
     const loudTeaser = await createPost(db, { creator, title: "Loud teaser", document: docWithPaywall(`${word} ${word} ${word} ${word}`, "Quiet inside."), access: "paid", publish: true });
     const loudBody = await createPost(db, { creator, title: "Loud body", document: docWithPaywall(word, Array(20).fill(word).join(" ")), access: "paid", publish: true });
-    const search = (viewer: ViewerLike) => createCaller(serviceContext({ viewer })).post.search({ q: word });
+    const search = async (viewer: ViewerLike) => (await createCaller(serviceContext({ viewer })).post.search({ q: word })).posts;
 
     const anonymous = await search(null);
     expect(anonymous.map((hit) => hit.id)).toEqual([loudTeaser.id, loudBody.id]);
@@ -251,7 +251,7 @@ describe("what a locked post shows", () => {
     expect(seen).toContain("No break here");
     expect(seen).not.toContain(secret);
     expect(seen).not.toContain("Opening words");
-    expect(await api.post.search({ q: secret })).toEqual([]);
+    expect((await api.post.search({ q: secret })).posts).toEqual([]);
   });
 
   it("makes teasers stored before they were final fail closed, by the migration's backfill", async () => {

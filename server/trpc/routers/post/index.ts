@@ -9,7 +9,7 @@ import {
   publishPostInput,
   savePostInput,
 } from "@/lib/schemas/post";
-import { searchPostsInput } from "@/lib/schemas/search";
+import { searchInput } from "@/lib/schemas/search";
 import {
   createPost,
   discardPendingChanges,
@@ -20,7 +20,7 @@ import {
   savePost,
 } from "../../../services/posts/editing";
 import { getPostReach } from "../../../services/posts/reach";
-import { searchPosts } from "../../../services/posts/search";
+import { search } from "../../../services/posts/search";
 import { updatePostSettings } from "../../../services/posts/settings";
 import { createTRPCRouter, creatorProcedure, publicProcedure } from "../../init";
 import { postAccessRouter } from "./access";
@@ -42,7 +42,8 @@ export const postRouter = createTRPCRouter({
   discardChanges: creatorProcedure.input(pendingChangesInput).mutation(({ ctx, input }) => discardPendingChanges(ctx, input)),
   preview: creatorProcedure.input(postByIdInput).query(({ ctx, input }) => previewPost(ctx, input.id)),
   settings: creatorProcedure.input(postSettingsInput).mutation(({ ctx, input }) => updatePostSettings(ctx, input)),
-  search: publicProcedure.input(searchPostsInput).query(({ ctx, input }) => searchPosts(ctx, input.q, input.limit)),
+  // Creators and posts (posts are this router's; creators come along, as the search box finds both).
+  search: publicProcedure.input(searchInput).query(({ ctx, input }) => search(ctx, input)),
   read: postReadRouter,
   revisions: postRevisionsRouter,
   access: postAccessRouter,
