@@ -5,6 +5,7 @@ describe("isSharedPagePath", () => {
   it.each([
     "/",
     "/explore",
+    "/explore/music",
     "/sitemap.xml",
     "/robots.txt",
     "/mara-ceramics",
@@ -23,6 +24,9 @@ describe("isSharedPagePath", () => {
     "/login/check-email",
     "/search",
     "/account/memberships",
+    "/account/settings",
+    "/explore/not-a-category",
+    "/explore/music/extra",
     "/dev/outbox",
     "/feeds/token.xml",
     "/mara-ceramics/join",

@@ -1,7 +1,8 @@
 // The addresses whose anonymous version is the same for every reader, and so may be kept in a
 // shared cache (a CDN, nginx, Next's own): the public URL contract's creator pages, posts and
-// feeds, the front page and explore. Everything else (the studio, sign-in, account, join and
+// feeds, the front page and explore with its category pages. Everything else (the studio, sign-in, account, join and
 // checkout, search with its query) is rendered per request and per viewer.
+import { CREATOR_CATEGORY_SLUGS } from "./creator-categories";
 import { handleProblem, RESERVED_HANDLES } from "./handle";
 import { SESSION_COOKIES } from "./session-cookie";
 
@@ -10,8 +11,11 @@ const SITE_WIDE = new Set(["/", "/explore", "/sitemap.xml", "/robots.txt"]);
 /** `/{handle}` followed by nothing, or by one of these. */
 const UNDER_HANDLE = [/^$/, /^\/posts$/, /^\/posts\/[^/]+$/, /^\/collections\/[^/]+$/, /^\/collections\/[^/]+\/feed\.xml$/, /^\/feed\.xml$/];
 
+/** Explore's page of each category on the list (any other is missing, and not worth a cache entry). */
+const CATEGORY_PAGE = new RegExp(`^/explore/(?:${CREATOR_CATEGORY_SLUGS.join("|")})$`);
+
 export function isSharedPagePath(pathname: string): boolean {
-  if (SITE_WIDE.has(pathname)) return true;
+  if (SITE_WIDE.has(pathname) || CATEGORY_PAGE.test(pathname)) return true;
   const match = /^\/([^/]+)(.*)$/.exec(pathname);
   if (!match) return false;
   const [, handle = "", rest = ""] = match;
@@ -41,6 +45,9 @@ type Condition = { type: "cookie" | "header" | "query"; key: string };
 const NOT_AN_ACTION: Condition = { type: "header", key: "next-action" };
 const ANONYMOUS: Condition[] = [...SESSION_COOKIES.map((key) => ({ type: "cookie" as const, key })), NOT_AN_ACTION];
 
+/** A category page's later pages of creators are rendered per request. */
+const LATER_PAGE: Condition = { type: "query", key: "cursor" };
+
 /** An archive page with any of these in its address (an older page, a filter) is rendered per request. */
 const ARCHIVE_QUERY: Condition[] = ["cursor", "tag", "collection", "type", "unlocked"].map((key) => ({ type: "query" as const, key }));
 
@@ -48,7 +55,7 @@ const ARCHIVE_QUERY: Condition[] = ["cursor", "tag", "collection", "type", "unlo
  * next.config.ts's rewrites (run before any route is matched) that send a request for a shared page
  * to its shared version: without a session cookie, and for feeds, the sitemap and robots.txt always
  * (they are the same for everyone). A query string changes nothing, these pages read none, except
- * the archive's cursor and filters: an older or narrowed page of it is rendered per request.
+ * the archive's cursor and filters and a category page's cursor: a later or narrowed page is rendered per request.
  * NOTE: rewrites in next.config rather than in the proxy: Next.js takes a proxy's rewrite for an
  * external one, proxied to itself over HTTP, when the server was started with a hostname (`-H`).
  */
@@ -58,6 +65,11 @@ export function sharedPageRewrites(): { source: string; destination: string; mis
   return [
     { source: "/", destination: SHARED_PREFIX, missing: ANONYMOUS },
     { source: "/explore", destination: `${SHARED_PREFIX}/explore`, missing: ANONYMOUS },
+    {
+      source: `/explore/:category(${CREATOR_CATEGORY_SLUGS.join("|")})`,
+      destination: `${SHARED_PREFIX}/explore/:category`,
+      missing: [...ANONYMOUS, LATER_PAGE],
+    },
     { source: `/${handle}`, destination: `${SHARED_PREFIX}/:handle`, missing: ANONYMOUS },
     { source: `/${handle}/posts`, destination: `${SHARED_PREFIX}/:handle/posts`, missing: [...ANONYMOUS, ...ARCHIVE_QUERY] },
     { source: `/${handle}/posts/:slug`, destination: `${SHARED_PREFIX}/:handle/posts/:slug`, missing: ANONYMOUS },

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 type FieldProps = {
   label: string;
@@ -58,6 +58,35 @@ export function TextAreaField({ label, error, hint, ...input }: FieldProps & Tex
         aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
         className={`${inputClass} ${error ? "border-danger" : "border-line"}`}
       />
+    </FieldShell>
+  );
+}
+
+/** A choice from a fixed list, labelled like the other fields. */
+export function SelectField({
+  label,
+  error,
+  hint,
+  options,
+  ...select
+}: FieldProps & { options: readonly { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const generated = useId();
+  const id = select.id ?? generated;
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint}>
+      <select
+        {...select}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={`${inputClass} ${error ? "border-danger" : "border-line"}`}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </FieldShell>
   );
 }

@@ -5,7 +5,18 @@ import { buttonClass } from "./button";
  * The links under a list read newest first, a page at a time: back to the newest (past the first
  * page) and on to older posts (when there are more). Nothing on a list that fits one page.
  */
-export function PagesNav({ newestHref, nextCursor, onFirstPage }: { newestHref: string; nextCursor: string | null; onFirstPage: boolean }) {
+export function PagesNav({
+  newestHref,
+  nextCursor,
+  onFirstPage,
+  labels = { newest: "Newest posts", older: "Older posts" },
+}: {
+  newestHref: string;
+  nextCursor: string | null;
+  onFirstPage: boolean;
+  /** What the list holds, newest and older (posts unless told). */
+  labels?: { newest: string; older: string };
+}) {
   if (!nextCursor && onFirstPage) return null;
   const olderHref = `${newestHref}${newestHref.includes("?") ? "&" : "?"}cursor=${nextCursor}`;
   return (
@@ -14,12 +25,12 @@ export function PagesNav({ newestHref, nextCursor, onFirstPage }: { newestHref: 
         <span />
       ) : (
         <Link href={newestHref} className={buttonClass("ghost")}>
-          ← Newest posts
+          ← {labels.newest}
         </Link>
       )}
       {nextCursor && (
         <Link href={olderHref} rel="next" className={buttonClass("secondary")}>
-          Older posts →
+          {labels.older} →
         </Link>
       )}
     </nav>

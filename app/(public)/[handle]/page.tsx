@@ -11,6 +11,7 @@ import { FansAlsoSupport, RecommendedCreators } from "@/app/_components/recommen
 import { rejoinHref } from "@/app/_components/rejoin";
 import { RichText } from "@/app/_components/rich-text";
 import { mediaUrl } from "@/lib/document/media";
+import { languageTag } from "@/lib/languages";
 import { formatMoney } from "@/lib/money";
 import { loadFollowerViews } from "@/app/_lib/follower-views";
 import { getViewer } from "@/server/auth/viewer";
@@ -58,7 +59,8 @@ export default async function CreatorPage({ params }: { params: Promise<{ handle
   const tiers = joinable?.tiers ?? [];
   const cheapest = tiers.reduce<(typeof tiers)[number] | null>((min, t) => (min === null || t.monthlyPrice < min.monthlyPrice ? t : min), null);
   return (
-    <main className="mx-auto max-w-3xl px-5 py-10">
+    // The language the creator writes in (Settings), for screen readers and translation.
+    <main lang={languageTag(creator.language)} className="mx-auto max-w-3xl px-5 py-10">
       {/* The creator's own visits are not their readers'. */}
       {follow !== "own" && <ReadBeacon creatorId={creator.id} />}
       <header className="border-b border-line pb-8">

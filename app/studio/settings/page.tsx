@@ -1,7 +1,10 @@
+import { isCreatorCategory } from "@/lib/creator-categories";
+import { DEFAULT_PAGE_LANGUAGE, isPageLanguage } from "@/lib/languages";
 import { caller } from "@/server/trpc/server";
 import { requireCreatorPage } from "../_lib/guards";
 import { CreatorProfileForm } from "../_components/creator-profile-form";
 import { FeaturedPostPicker } from "./featured-post-picker";
+import { ListingForm } from "./listing-form";
 
 export const metadata = { title: "Settings" };
 
@@ -26,6 +29,14 @@ export default async function SettingsPage() {
           }}
         />
       </div>
+      <h2 className="mt-10 text-lg font-semibold">Explore and language</h2>
+      <ListingForm
+        initial={{
+          category: isCreatorCategory(creator.category) ? creator.category : null,
+          adultsOnly: creator.adultsOnly,
+          language: isPageLanguage(creator.language) ? creator.language : DEFAULT_PAGE_LANGUAGE,
+        }}
+      />
       <h2 className="mt-10 text-lg font-semibold">Featured post</h2>
       <FeaturedPostPicker current={creator.featuredPostId} posts={published.posts.map((post) => ({ id: post.id, title: post.title }))} />
     </main>

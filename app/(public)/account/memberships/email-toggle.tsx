@@ -3,7 +3,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { FormError } from "@/app/_components/field";
+import { SettingToggle } from "@/app/_components/setting-toggle";
 import { useTRPC } from "@/app/_lib/trpc";
 import { uiError } from "@/app/_lib/trpc-errors";
 
@@ -19,28 +19,18 @@ export function EmailToggle({ creatorId, creatorName, initiallyOn }: { creatorId
   );
   return (
     <div className="mt-4 border-t border-line pt-4">
-      <label className="flex items-start gap-3 text-sm">
-        <input
-          type="checkbox"
-          checked={on}
-          disabled={save.isPending}
-          onChange={(event) => {
-            setOn(event.target.checked);
-            save.mutate({ creatorId, enabled: event.target.checked });
-          }}
-          className="mt-0.5 size-4 accent-accent"
-        />
-        <span>
-          <span className="block font-medium">Email me new posts</span>
-          <span className="block text-muted">
-            {on ? `You get an email when ${creatorName} publishes.` : `Emails from ${creatorName} are off.`}
-          </span>
-        </span>
-      </label>
-      <p role="status" className="sr-only">
-        {save.isSuccess ? (on ? "Emails turned on." : "Emails turned off.") : ""}
-      </p>
-      <FormError message={save.error ? uiError(save.error).message : null} />
+      <SettingToggle
+        label="Email me new posts"
+        description={on ? `You get an email when ${creatorName} publishes.` : `Emails from ${creatorName} are off.`}
+        checked={on}
+        pending={save.isPending}
+        onChange={(enabled) => {
+          setOn(enabled);
+          save.mutate({ creatorId, enabled });
+        }}
+        savedMessage={save.isSuccess ? (on ? "Emails turned on." : "Emails turned off.") : ""}
+        error={save.error ? uiError(save.error).message : null}
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { rejoinHref } from "@/app/_components/rejoin";
 import { TRPCReactProvider } from "@/app/_lib/trpc";
 import { getViewer } from "@/server/auth/viewer";
 import { caller } from "@/server/trpc/server";
+import { AccountNav } from "../account-nav";
 import { MembershipCard } from "./membership-card";
 
 export const metadata: Metadata = { title: "Your memberships", robots: { index: false } };
@@ -27,6 +28,7 @@ export default async function MembershipsPage() {
   return (
     <TRPCReactProvider>
       <main className="mx-auto max-w-3xl px-5 py-10">
+        <AccountNav current="/account/memberships" />
         <h1 className="font-serif text-3xl font-bold">Your memberships</h1>
         {memberships.length === 0 ? (
           <p className="mt-8 rounded-2xl border border-dashed border-line bg-card p-8 text-center text-muted">
