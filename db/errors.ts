@@ -14,6 +14,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === "23505";
 }
 
+/** A statement ran past its statement_timeout and was cancelled (57014). */
+export function isStatementTimeout(error: unknown): boolean {
+  return sqlState(error) === "57014";
+}
+
 /**
  * PostgreSQL refusing a value it was sent: input the schemas let through but the database cannot
  * take. Each is the caller's to fix (a 400), never a fault of ours (a 500). The words stay general:

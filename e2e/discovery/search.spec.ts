@@ -1,5 +1,5 @@
 // Search in the browser: from the header's box on any page, a creator's name typed with a typo
-// finds them, with their archive a click away; narrowed to them, their posts are found by their words; sorting by date and a filter keep
+// finds them, their page a click away; narrowed to them, their posts are found by their words; sorting by date and a filter keep
 // the words; a stranger's results never quote a member's words.
 import { docWithPaywall, docWithText } from "@/server/testing/documents";
 import { expect, test, uniqueToken } from "../support/fixtures";
@@ -20,7 +20,7 @@ test("a typo in the header's search finds the creator, and their posts narrow to
 
   const creators = page.getByRole("region", { name: "Creators" });
   await expect(creators.getByRole("link", { name: `Marigold Kiln ${token}`, exact: true })).toBeVisible();
-  await expect(creators.getByRole("link", { name: "All their posts" })).toHaveAttribute("href", `/${creator.handle}/posts`);
+  await expect(creators.getByRole("link", { name: `Marigold Kiln ${token}`, exact: true })).toHaveAttribute("href", `/${creator.handle}`);
 
   // Their posts by their words: the open one, and the locked one by its public words only.
   await page.getByLabel("Creator", { exact: true }).fill(`@${creator.handle}`);

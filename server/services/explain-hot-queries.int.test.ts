@@ -21,12 +21,17 @@ import { collectionFeedXml, creatorFeedXml, sitemapFileEntries, sitemapFiles } f
 import { bulkAddTag, listLibrary } from "./posts/library";
 import { getReadablePost, listPublishedPostsPage, listRecentPublished, readFeaturedPost } from "./posts/reads";
 import { search } from "./posts/search";
+import { updateCreatorListing } from "./creators";
+import { readExplore, readExploreCategory } from "./discovery/explore";
+import { readHomeFeed } from "./discovery/home-feed";
+import { setShowAdultPages } from "./discovery/listing";
 import { publishedTagsOf } from "./posts/tags";
 
 /** Tables that grow with the platform: none of them may be scanned whole by a hot statement. */
 const LARGE_TABLES = new Set([
   "users", "creators", "tiers", "posts", "post_tiers", "post_tags", "tags", "post_revisions", "post_media", "media",
-  "memberships", "payments", "notification_deliveries", "sessions", "collections", "collection_posts", "recommendations",
+  "memberships", "payments", "notification_deliveries", "sessions", "collections", "collection_posts", "recommendations", "search_terms",
+  "follows", "comments", "post_likes", "analytics_daily_posts",
 ]);
 
 type PlanNode = {
@@ -112,6 +117,8 @@ async function platform() {
   const neighbour = await createCreator(db);
   await addRecommendation({ ...owner, db }, { handle: neighbour.handle, reason: "Next door" });
   await setFeaturedPost({ ...owner, db }, { postId: published[0]!.id });
+  await updateCreatorListing({ ...owner, db }, { category: "art", adultsOnly: false, language: "english" });
+  await setShowAdultPages({ db, viewer: { userId: fan.id }, now: new Date() }, { show: true });
   return { creator, gated, published, member, owner, fan, series };
 }
 
@@ -127,6 +134,11 @@ describe("hot statements use an index, never a whole large table", () => {
     ["the creator page", async (w) => {
       await getCreatorByHandle(anonymous(), w.creator.handle);
       await listPublishedTiers(anonymous(), w.creator.id);
+    }],
+    // Trending and Rising sort their own bounded candidates by score: not newest first.
+    ["explore, anonymous and for a fan who sees pages for adults", async (w) => {
+      await readExplore(anonymous());
+      await readExplore({ ...anonymous(), viewer: { userId: w.fan.id } });
     }],
     ["search, anonymous and signed in, by relevance and by date, narrowed and not", async (w) => {
       await search(anonymous(), { q: "studio" });
@@ -177,6 +189,12 @@ describe("hot statements use an index, never a whole large table", () => {
       await listLibrary(w.owner, { sort: "updated_desc" });
     }],
     ["the members list", (w) => listMembers(w.owner, {})],
+    ["a category of explore, and the home feed's shelf, anonymous and for a fan who sees pages for adults", async (w) => {
+      const fan = { ...anonymous(), viewer: { userId: w.fan.id } };
+      await readExploreCategory(anonymous(), { category: "art" });
+      await readExploreCategory(fan, { category: "art" });
+      await readHomeFeed(fan);
+    }],
   ];
 
   for (const [name, read] of reads) {

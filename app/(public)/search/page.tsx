@@ -3,12 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/app/_components/button";
 import { ChoiceSelect, filterControlClass } from "@/app/_components/choice-select";
-import { CreatorAvatar } from "@/app/_components/creator-avatar";
+import { CreatorCards } from "@/app/_components/creator-cards";
 import { FollowControl } from "@/app/_components/follow-control";
 import { LockIcon } from "@/app/_components/icons";
 import { LocalTime } from "@/app/_components/local-time";
 import { loadFollowerViews } from "@/app/_lib/follower-views";
-import { categoryLabel } from "@/lib/creator-categories";
 import { POST_KIND_LABELS, POST_KINDS } from "@/lib/schemas/post-library";
 import { SEARCH_PERIOD_LABELS, SEARCH_PERIODS, searchFromQuery, searchHref, type SearchRefinements } from "@/lib/schemas/search";
 import { caller } from "@/server/trpc/server";
@@ -75,35 +74,20 @@ export default async function SearchPage({ searchParams }: Props) {
                   <h2 id="creator-results" className="text-lg font-semibold">
                     Creators
                   </h2>
-                  <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-                    {results.creators.map((creator) => (
-                      <li key={creator.id} className="flex gap-3 rounded-2xl border border-line bg-card p-4">
-                        <CreatorAvatar name={creator.displayName} mediaId={creator.avatarMediaId} />
-                        <div className="min-w-0 flex-1">
-                          <Link href={`/${creator.handle}`} className="block font-semibold hover:text-accent-strong">
-                            {creator.displayName}
-                          </Link>
-                          <p className="text-sm text-muted">
-                            @{creator.handle}
-                            {creator.category && ` · ${categoryLabel(creator.category)}`}
-                          </p>
-                          {creator.tagline && <p className="mt-1 text-sm">{creator.tagline}</p>}
-                          <div className="mt-2 flex flex-wrap items-center gap-3">
-                            <FollowControl creatorId={creator.id} creatorName={creator.displayName} view={follow(creator.id)} returnTo={here} size="small" />
-                            <Link href={`/${creator.handle}/posts`} className="text-sm text-accent-strong underline">
-                              All their posts
-                            </Link>
-                          </div>
-                        </div>
-                      </li>
-                    ))}
-                  </ul>
+                  <div className="mt-3">
+                    <CreatorCards creators={results.creators} follow={follow} returnTo={here} empty="" />
+                  </div>
                 </section>
               )}
               <section aria-labelledby="post-results" className="mt-8">
                 <h2 id="post-results" className="text-lg font-semibold">
                   Posts
                 </h2>
+                {results.correctedTo && (
+                  <p className="mt-1 text-sm text-muted">
+                    Including results for <span className="font-medium text-ink">“{results.correctedTo}”</span>
+                  </p>
+                )}
                 {results.posts.length === 0 ? (
                   <p className="mt-3 text-muted">No posts match “{q}”{narrowed ? " with these filters" : ""}.</p>
                 ) : (

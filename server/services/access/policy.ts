@@ -168,24 +168,29 @@ export function needsTierIds(post: Pick<PostAccessFacts, "access">): boolean {
   return post.access === "tiers" || post.access === "early_access";
 }
 
+/** The columns of a post the policy decides on (its tiers are read apart, when its level needs them). */
+export const accessFactColumns = {
+  creatorId: posts.creatorId,
+  status: posts.status,
+  access: posts.access,
+  deletedAt: posts.deletedAt,
+  publicAt: posts.publicAt,
+};
+
 /** Of `postIds`, the ones whose whole body this viewer may read (for media, feeds, exports). */
 export async function readablePostIds(ctx: ServiceContext, postIds: readonly string[]): Promise<Set<string>> {
   if (postIds.length === 0) return new Set();
-  const [viewer, rows] = await Promise.all([
-    loadAccessViewer(ctx),
-    ctx.db
-      .select({
-        id: posts.id,
-        creatorId: posts.creatorId,
-        status: posts.status,
-        access: posts.access,
-        deletedAt: posts.deletedAt,
-        publicAt: posts.publicAt,
-      })
-      .from(posts)
-      .where(inArray(posts.id, [...postIds])),
-  ]);
-  const tierIds = await loadPostTierIds(ctx, rows.filter(needsTierIds).map((row) => row.id));
+  const rows = await ctx.db
+    .select({ id: posts.id, ...accessFactColumns })
+    .from(posts)
+    .where(inArray(posts.id, [...postIds]));
+  return readableOf(ctx, rows);
+}
+
+/** Of these posts, their access facts already read, the ids whose whole body this viewer may read. */
+export async function readableOf(ctx: ServiceContext, rows: readonly (PostAccessFacts & { id: string })[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const [viewer, tierIds] = await Promise.all([loadAccessViewer(ctx), loadPostTierIds(ctx, rows.filter(needsTierIds).map((row) => row.id))]);
   return new Set(
     rows
       .filter((row) => decidePostVisibility({ ...row, tierIds: tierIds.get(row.id) }, viewer, ctx.now) === "full")

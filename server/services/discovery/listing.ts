@@ -5,7 +5,7 @@
 import "server-only";
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import { creators, users } from "@/db/schema";
+import { creators, posts, users } from "@/db/schema";
 import { adultPagesInput } from "@/lib/schemas/discovery";
 import { requireViewer, type ServiceContext } from "../context";
 
@@ -19,6 +19,16 @@ export async function viewerSeesAdultPages(ctx: ServiceContext): Promise<boolean
 /** The condition on `creators` for a listing: every page, or those not for adults only. */
 export function listedCreatorsWhere(seesAdultPages: boolean): SQL | undefined {
   return seesAdultPages ? undefined : sql`${creators.adultsOnly} = false`;
+}
+
+/**
+ * The same condition on `posts`, without joining their creators: a post is listed unless its
+ * creator's page is for adults only (few pages: found through their own small index).
+ */
+export function listedPostsWhere(seesAdultPages: boolean): SQL | undefined {
+  return seesAdultPages
+    ? undefined
+    : sql`${posts.creatorId} not in (select ${creators.id} from ${creators} where ${creators.adultsOnly})`;
 }
 
 /** The fan's choice (Account → Settings): whether explore and search list pages for adults to them. */

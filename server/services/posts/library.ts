@@ -99,13 +99,14 @@ function afterCursor(spec: SortSpec, cursor: Cursor): SQL {
 
 /**
  * Prefix search over title and text ("sched" finds "scheduled") on their stored words, which a GIN
- * index covers. Only letters and digits reach to_tsquery, so its syntax cannot be injected.
+ * index covers, stemmed as they are: in the creator's language, which all their posts are in. Only
+ * letters and digits reach to_tsquery, so its syntax cannot be injected.
  */
-function searchCondition(q: string | undefined): SQL | undefined {
+function searchCondition(q: string | undefined, language: string): SQL | undefined {
   const words = q?.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8);
   if (!words?.length) return undefined;
   const query = words.map((word) => `${word}:*`).join(" & ");
-  return sql`${posts.searchWords} @@ to_tsquery('simple', ${query})`;
+  return sql`${posts.searchWords} @@ to_tsquery(${language}::regconfig, ${query})`;
 }
 
 export async function listLibrary(ctx: ServiceContext, input: LibraryListInput): Promise<LibraryPage> {
@@ -118,7 +119,7 @@ export async function listLibrary(ctx: ServiceContext, input: LibraryListInput):
   // Everything but the status: the counts per status answer "where are my matches?".
   const facets = and(
     eq(posts.creatorId, creator.id),
-    searchCondition(data.q),
+    searchCondition(data.q, creator.language),
     data.kind?.length ? inArray(posts.kind, data.kind) : undefined,
     data.access?.length ? inArray(posts.access, data.access) : undefined,
     data.tagIds?.length

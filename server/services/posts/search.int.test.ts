@@ -61,13 +61,17 @@ describe("search: posts", () => {
     expect(await ids("pint")).toEqual([spanish.id]);
   });
 
-  it("finds a title despite a typo when the words find nothing", async () => {
+  it("corrects a mistyped word to a published title's word when the words find too little", async () => {
     const db = testDb();
     const token = unique();
     const creator = await createCreator(db);
     const post = await createPost(db, { creator, title: `On finishing things ${token}`, publish: true });
     const hits = await find(null, { q: `finshing things ${token}` });
     expect(hits.posts.map((hit) => hit.id)).toEqual([post.id]);
+    expect(hits.correctedTo).toBe(`finishing things ${token}`);
+    // A word spelled right is not "corrected", and a draft's title is no suggestion.
+    await createPost(db, { creator, title: `Unpublished zanzibar ${token}` });
+    expect((await find(null, { q: `zanzibr ${token}` })).correctedTo).toBeNull();
   });
 
   it("matches a gated post's typo'd title but quotes only its teaser", async () => {
