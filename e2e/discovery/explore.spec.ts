@@ -50,7 +50,7 @@ test("a page for adults only is hidden from explore until a signed-in fan opts i
   await expect(anonymous.getByRole("link", { name: title })).toHaveCount(0);
   await anonymous.goto("/explore");
   await expect(anonymous.getByRole("link", { name: title })).toHaveCount(0);
-  // Reached by its address, the page is there as any other.
+  // Reached by its address, the page is there like every other.
   await anonymous.goto(`/${creator.handle}`);
   await expect(anonymous.getByRole("heading", { level: 1, name })).toBeVisible();
   await anonymous.close();

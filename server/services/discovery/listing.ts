@@ -1,7 +1,7 @@
 // Which creators' pages the platform puts in front of a viewer who did not ask for them by name:
 // explore, search, the front page and the discovery shelf. A page marked for adults only is left
 // out unless the viewer is signed in and asked to see such pages (Account → Settings). Reached by
-// its address, a link or a recommendation, it is served as any other page.
+// its address, a link or a recommendation, it is served like every other page.
 import "server-only";
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
