@@ -108,7 +108,7 @@ async function postQuery(ctx: ServiceContext, queryWords: readonly string[]): Pr
 
 type Narrowing = { where: SQL | undefined; narrowedTo: SearchResults["narrowedTo"]; nobody: boolean };
 
-/** The refinements as conditions on posts (joined with their creators). */
+/** The refinements as conditions on posts alone (a creator named by handle is looked up first). */
 async function narrowing(ctx: ServiceContext, options: Options): Promise<Narrowing> {
   const seesAdultPages = await viewerSeesAdultPages(ctx);
   let narrowedTo: SearchResults["narrowedTo"] = null;
@@ -164,6 +164,7 @@ const WALK_MS = 250;
 /** `read` with the word indexes only (index scans, which would walk newest first, ruled out). */
 const BY_WORD_INDEXES = sql`set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`;
 
+/** `read` in a transaction of its own with these settings: null when it ran past `ms`. */
 async function within<T>(ctx: ServiceContext, ms: number | null, settings: SQL | null, read: (db: Db) => Promise<T>): Promise<{ done: T } | null> {
   try {
     return await ctx.db.transaction(async (tx) => {
