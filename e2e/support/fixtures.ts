@@ -109,12 +109,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const request = page.context().request;
       const csrf = await request.get("/api/auth/csrf");
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const response: APIResponse = await request.post("/api/auth/callback/credentials", {
-        form: { csrfToken, email: user.email, password: user.password, callbackUrl: "/studio" },
-        // NOTE: every test signs in from 127.0.0.1, and sign-ins are rate limited per address; a
-        // made-up address per fixture sign-in keeps a growing suite clear of the limit it isn't testing.
-        headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 254) + 1}` },
-        maxRedirects: 0,
+      const signIn = () =>
+        request.post("/api/auth/callback/credentials", {
+          form: { csrfToken, email: user.email, password: user.password, callbackUrl: "/studio" },
+          // NOTE: every test signs in from 127.0.0.1, and sign-ins are rate limited per address; a
+          // made-up address per fixture sign-in keeps a growing suite clear of the limit it isn't testing.
+          headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 254) + 1}` },
+          maxRedirects: 0,
+        });
+      // A kept-alive connection the server closed as the form went out answers ECONNRESET before
+      // the server read it: sent again, once.
+      const response: APIResponse = await signIn().catch((error: unknown) => {
+        if (String(error).includes("ECONNRESET")) return signIn();
+        throw error;
       });
       const location = response.headers()["location"] ?? "";
       expect(response.status(), `sign-in answered ${response.status()} → ${location}`).toBe(302);
