@@ -109,8 +109,7 @@ async function postQuery(ctx: ServiceContext, queryWords: readonly string[]): Pr
 type Narrowing = { where: SQL | undefined; narrowedTo: SearchResults["narrowedTo"]; nobody: boolean };
 
 /** The refinements as conditions on posts alone (a creator named by handle is looked up first). */
-async function narrowing(ctx: ServiceContext, options: Options): Promise<Narrowing> {
-  const seesAdultPages = await viewerSeesAdultPages(ctx);
+async function narrowing(ctx: ServiceContext, options: Options, seesAdultPages: boolean): Promise<Narrowing> {
   let narrowedTo: SearchResults["narrowedTo"] = null;
   let creatorId: string | undefined;
   if (options.creator) {
@@ -294,11 +293,11 @@ async function byNewest(ctx: ServiceContext, query: PostQuery, where: SQL | unde
  * through its trigram index (nearest first, so a word in thousands of names costs what a rare
  * one does), then the two lists merged by likeness.
  */
-async function searchCreators(ctx: ServiceContext, queryWords: readonly string[]): Promise<CreatorCard[]> {
+async function searchCreators(ctx: ServiceContext, queryWords: readonly string[], seesAdultPages: boolean): Promise<CreatorCard[]> {
   const phrase = queryWords.join(" ");
   // A handle has no spaces: "mara ink" may be "mara-ink" (and is like "maraink").
   const handle = queryWords.join("-");
-  const listed = listedCreatorsWhere(await viewerSeesAdultPages(ctx));
+  const listed = listedCreatorsWhere(seesAdultPages);
   const [byHandle, byName] = await Promise.all([
     ctx.db
       .select({ ...creatorCardColumns, likeness: sql<number>`similarity(${creators.handle}, ${handle})`.mapWith(Number) })
@@ -344,10 +343,12 @@ export async function search(ctx: ServiceContext, input: SearchInput): Promise<S
   if (queryWords.length === 0) return NOTHING;
   const cursor = readCursor(options.cursor, options.sort);
   const firstPage = !options.cursor;
+  // Read once: the posts' refinements and the creators found both leave pages for adults out by it.
+  const seesAdultPages = await viewerSeesAdultPages(ctx);
   const [query, narrowed, creatorHits] = await Promise.all([
     postQuery(ctx, queryWords),
-    narrowing(ctx, options),
-    firstPage && !options.creator ? searchCreators(ctx, queryWords) : [],
+    narrowing(ctx, options, seesAdultPages),
+    firstPage && !options.creator ? searchCreators(ctx, queryWords, seesAdultPages) : [],
   ]);
   if (narrowed.nobody || !query) return { ...NOTHING, creators: creatorHits };
 
